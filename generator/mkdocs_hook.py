@@ -1,0 +1,87 @@
+"""MkDocs hook: regenerate docs/ from the seeds on every `mkdocs build` and `mkdocs serve`.
+
+A thin shim over the library. Registered in mkdocs.yml under `hooks:`; MkDocs
+imports it by path, so it imports the installed `generator` package absolutely.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from generator.config import ConfigError, Settings, settings_from_mapping
+from generator.extract import ModelError
+from generator.pipeline import build
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+_INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
+_state: dict[str, object] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Runs once per build, after mkdocs.yml is read: validates extra.explainer."""
+    values = dict((config.extra or {}).get("explainer") or {})
+    values.setdefault("docs", config.docs_dir)
+    try:
+        _state["settings"] = settings_from_mapping(values, Path(config.config_file_path).resolve().parent)
+    except ConfigError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Runs before MkDocs collects files: generates docs/ (only changed files are written)."""
+    settings = _state["settings"]
+    assert isinstance(settings, Settings)
+    try:
+        result = build(settings, site_name=config.site_name)
+    except ModelError as error:
+        raise PluginError(str(error)) from None
+    for problem in result.report.problems:
+        log.warning(str(problem))
+    log.info(
+        f"explainer: {result.articles} articles, {result.entities} entities, "
+        f"{len(result.written.written)} pages written"
+    )
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Runs after MkDocs collects docs/: remembered to resolve entity links."""
+    _state["files"] = files
+    return files
+
+
+def _url_of(path: str, page: Page) -> str | None:
+    files = _state.get("files")
+    found = files.get_file_from_path(path) if isinstance(files, Files) else None
+    return get_relative_url(found.url, page.url) if found else None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """Runs before a page is templated: gives each sidebar entity the URL of its page."""
+    for entity in page.meta.get("entities") or []:
+        if isinstance(entity, dict) and entity.get("slug"):
+            entity["url"] = _url_of(f"entities/{entity['slug']}.md", page)
+            if entity["url"] is None:
+                log.warning(f"{page.file.src_uri}: no page for entity '{entity['slug']}'")
+    return context
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Runs after Markdown is rendered: turns explainer: links (in the graph SVG) into page URLs."""
+
+    def replace(match: re.Match) -> str:
+        url = _url_of(match.group(1), page)
+        if url is None:
+            log.warning(f"{page.file.src_uri}: link to missing page '{match.group(1)}'")
+            return 'href="#"'
+        return f'href="{url}{match.group(2) or ""}"'
+
+    return _INTERNAL_LINK.sub(replace, html)

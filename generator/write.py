@@ -1,0 +1,130 @@
+"""Stage 6, write: the only code that touches docs/.
+
+- Each file is written atomically (a temporary file in the same folder, then
+  os.replace), so a reader, MkDocs or a killed build never sees half a file.
+- Only files whose bytes changed are written, so `mkdocs serve` does not loop.
+- A manifest (docs/.explainer-manifest.json, hidden from MkDocs) records every
+  file the generator owns with its hash. Files not in it belong to the editor and
+  are never overwritten or removed; a generated file the editor has since edited
+  is left alone too, with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Page, Report
+
+MANIFEST = ".explainer-manifest.json"
+
+
+@dataclass
+class WriteResult:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path so that path holds either the old or the new bytes, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def load_manifest(docs: Path, report: Report) -> dict[str, list[str]]:
+    """Path → the sha256 hashes that are the generator's (one, or two while a write is under way)."""
+    path = docs / MANIFEST
+    if not path.exists():
+        return {}
+    try:
+        files = json.loads(path.read_text(encoding="utf-8"))["files"]
+        if not isinstance(files, dict) or not all(
+            isinstance(v, list) and all(isinstance(h, str) for h in v) for v in files.values()
+        ):
+            raise ValueError
+        return files
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        report.add(path, "manifest is unreadable; generated files are re-adopted only where their content matches")
+        return {}
+
+
+def save_manifest(docs: Path, files: dict[str, list[str]]) -> None:
+    body = {"generator": "explainer", "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
+    data = (json.dumps(body, indent=1, sort_keys=True) + "\n").encode()
+    target = docs / MANIFEST
+    if not target.exists() or target.read_bytes() != data:
+        write_atomic(target, data)
+
+
+def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
+    """Bring docs/ to exactly `pages` (for the generator's own files), touching only what changed.
+
+    Crash safety: before any file changes, the manifest lists both the old and
+    the new hash of every file about to be written, so whatever point a build is
+    killed at, every file on disk is one the manifest vouches for; the next build
+    finishes the job.
+    """
+    docs.mkdir(parents=True, exist_ok=True)
+    old = load_manifest(docs, report)
+    result = WriteResult()
+    to_write: dict[str, bytes] = {}
+    final: dict[str, list[str]] = {}
+    for page in pages:
+        target = docs / page.path
+        digest = sha256(page.content)
+        current = target.read_bytes() if target.is_file() else None
+        if current is not None and current != page.content and sha256(current) not in old.get(page.path, ()):
+            if page.path in old:
+                report.add(target, "was edited by hand since Explainer wrote it; left as it is (delete it to get the generated page back)")
+            else:
+                report.add(target, "exists and was not written by Explainer; left as it is (rename or delete it to let Explainer write this page)")
+            continue
+        final[page.path] = [digest]
+        if current == page.content:
+            result.unchanged += 1
+        else:
+            to_write[page.path] = page.content
+    stale = sorted(set(old) - set(final))
+    if to_write or stale or old != final:
+        in_flight = {path: list(hashes) for path, hashes in old.items()}
+        for path, content in to_write.items():
+            in_flight[path] = in_flight.get(path, []) + [sha256(content)]
+        save_manifest(docs, in_flight)
+    for path, content in to_write.items():
+        write_atomic(docs / path, content)
+        result.written.append(path)
+    for path in stale:
+        target = docs / path
+        if target.is_file():
+            if sha256(target.read_bytes()) not in old[path]:
+                report.add(target, "was edited by hand since Explainer wrote it; its seed is gone but the file is kept")
+                continue
+            target.unlink()
+            result.removed.append(path)
+            _remove_empty_parents(target.parent, docs)
+    save_manifest(docs, final)
+    return result
+
+
+def _remove_empty_parents(folder: Path, docs: Path) -> None:
+    while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
