@@ -14,7 +14,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# PYTHONPATH: the hook and CLI import this checkout's generator, even where another is installed.
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 
 
 @dataclass(frozen=True)
@@ -66,3 +67,82 @@ def seed_site(tmp_path_factory) -> BuiltSite:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return BuiltSite(project, result.stderr)
+
+
+# --- Browser: Debian's chromium driven by Playwright, against sites served on 127.0.0.1 ---
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def serve(folder: Path):
+    """Serve folder on 127.0.0.1 on a free port, in a thread; returns (base_url, server)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+def _quiet_handler_base():
+    import http.server
+
+    return http.server.SimpleHTTPRequestHandler
+
+
+class _QuietHandler(_quiet_handler_base()):
+    def log_message(self, *args) -> None:  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless chromium for the whole session; tests are skipped with a reason if it is missing."""
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium is missing: run 'make test' as root, or 'apt-get install chromium'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_site):
+    base, server = serve(seed_site.site)
+    yield base
+    server.shutdown()
+
+
+@dataclass
+class WatchedPage:
+    """A browser page that records console errors, page errors and requests leaving 127.0.0.1."""
+
+    page: object
+    errors: list
+    external: list
+
+
+@pytest.fixture
+def watched_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watched = WatchedPage(page, [], [])
+    page.on("console", lambda m: watched.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watched.errors.append(str(e)))
+
+    def on_request(request) -> None:
+        url = request.url
+        if not url.startswith(("http://127.0.0.1", "data:", "blob:", "about:", "file:")):
+            watched.external.append(url)
+
+    page.on("request", on_request)
+    yield watched
+    context.close()

@@ -95,6 +95,7 @@
       network.on("hoverNode", function () { holder.style.cursor = "pointer"; });
       network.on("blurNode", function () { holder.style.cursor = ""; });
       network.fit({ animation: false });
+      figure.explainerNetwork = network; // for scripts and tests that drive the graph
       figure.setAttribute("data-state", "interactive");
       live.push(network);
     }).catch(function () {
