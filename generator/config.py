@@ -6,6 +6,7 @@ The same settings serve `mkdocs build` (through the hook) and
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,11 @@ class Settings:
     layout_seed: int = 7
     network_min_mentions: int = 1
     network_max_nodes: int = 500
-    entity_page_min_mentions: int = 1
+    entity_page_min_mentions: int = 2
+    entity_page_min_articles: int = 2
+    small_site_articles: int = 10
+    cache: str = ".cache/explainer"
+    processes: int = 0
 
     @property
     def seeds_dir(self) -> Path:
@@ -38,6 +43,18 @@ class Settings:
     @property
     def docs_dir(self) -> Path:
         return self.root / self.docs
+
+    @property
+    def cache_dir(self) -> Path | None:
+        return self.root / self.cache if self.cache else None
+
+    @property
+    def process_count(self) -> int:
+        """Processes for extraction: the setting, or one per core up to 2 (0 = auto)."""
+        if self.processes > 0:
+            return self.processes
+
+        return max(1, min(2, len(os.sched_getaffinity(0))))
 
 
 def settings_from_mapping(values: dict[str, Any] | None, root: Path) -> Settings:

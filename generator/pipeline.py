@@ -7,9 +7,12 @@ write stage touches docs/.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
+from .cache import ExtractionCache, extract_with_cache
 from .config import Settings
+from .duplicates import drop_duplicates
 from .extract import extract_articles
 from .model import Report
 from .read import read_seeds
@@ -19,6 +22,7 @@ from .resolve import resolve
 from .write import WriteResult, write_pages
 
 DEFAULT_SITE_NAME = "Explainer"
+PARALLEL_FROM_ARTICLES = 40
 
 
 @dataclass
@@ -28,15 +32,38 @@ class BuildResult:
     pages: int
     written: WriteResult
     report: Report
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report | None = None) -> BuildResult:
     """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds."""
     report = report if report is not None else Report()
-    articles = read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root)
-    extracted = extract_articles(articles, settings.model)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = round(now - clock, 3)
+        clock = now
+
+    articles = drop_duplicates(read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root), report)
+    lap("read")
+    cache = ExtractionCache(settings.cache_dir) if settings.cache_dir else None
+
+    def run(batch):
+        # Worker processes cost a model load each: worth it only for a real batch.
+        processes = settings.process_count if len(batch) >= PARALLEL_FROM_ARTICLES else 1
+        return extract_articles(batch, model=settings.model, n_process=processes)
+
+    extracted = extract_with_cache(articles, settings.model, cache, run)
+    lap("extract")
     corpus = resolve(extracted)
+    lap("resolve")
     graph = build_graph(corpus)
+    lap("relate")
     pages = render_site(corpus, graph, settings, site_name)
+    lap("render")
     written = write_pages(settings.docs_dir, pages, report)
-    return BuildResult(len(articles), len(corpus.entities), len(pages), written, report)
+    lap("write")
+    return BuildResult(len(articles), len(corpus.entities), len(pages), written, report, timings)

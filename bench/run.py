@@ -1,0 +1,146 @@
+"""`make bench`: generate and build a site from a corpus, against the NLP floor measured in the same run.
+
+CORPUS=path overrides the corpus (default ../shared/corpus/bbc); LIMIT=N takes the
+first N files. Prints a table and writes bench/results/latest.json.
+
+The floor is the same texts through bare spaCy's entity recogniser (the same
+model with tagger, parser, lemmatizer and attribute ruler excluded) with the same
+number of processes: the least any NER-based generator could spend. Ratios to it
+are what to compare across runs, since these machines are noisy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bbc"
+RESULTS = ROOT / "bench" / "results"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+
+
+def corpus_files(corpus: Path, limit: int | None) -> list[Path]:
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".md"))
+    return files[:limit] if limit else files
+
+
+def make_project(files: list[Path], where: Path) -> Path:
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", where / "overrides")
+    (where / "generator").symlink_to(ROOT / "generator")
+    (where / "docs").mkdir()
+    (where / "seeds").mkdir()
+    for path in files:
+        shutil.copy(path, where / "seeds" / path.name)
+    return where
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+FLOOR_SCRIPT = """
+import sys, time, spacy
+from pathlib import Path
+model, processes = sys.argv[1], int(sys.argv[2])
+texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in sys.argv[3:]]
+nlp = spacy.load(model, exclude=["tagger", "parser", "lemmatizer", "attribute_ruler"])
+start = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
+    pass
+print(time.perf_counter() - start)
+"""
+
+
+def floor_seconds(files: list[Path], model: str, processes: int) -> float:
+    """Bare NER over the same texts; like the generator's run, it includes start-up and the model load."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", FLOOR_SCRIPT, model, str(processes), *map(str, files)],
+        env=ENV, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        sys.exit(f"bench: floor run failed:\n{result.stderr[-3000:]}")
+    return time.perf_counter() - start
+
+
+def words(files: list[Path]) -> int:
+    return sum(len(p.read_text(encoding="utf-8", errors="replace").split()) for p in files)
+
+
+def html_sizes(site: Path, folder: str) -> list[int]:
+    return [p.stat().st_size for p in (site / folder).glob("*/index.html")]
+
+
+def main() -> None:
+    corpus = Path(os.environ.get("CORPUS") or DEFAULT_CORPUS)
+    limit = int(os.environ["LIMIT"]) if os.environ.get("LIMIT") else None
+    if not corpus.is_dir():
+        sys.exit(f"bench: corpus folder {corpus} not found; set CORPUS=path")
+    files = corpus_files(corpus, limit)
+    sys.path.insert(0, str(ROOT))
+    from generator.config import Settings
+
+    settings = Settings()
+    processes = settings.process_count
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as tmp:
+        project = make_project(files, Path(tmp))
+        generate = [sys.executable, "-m", "generator", "build"]
+        print(f"bench: {len(files)} files from {corpus}, {processes} processes", file=sys.stderr)
+        floor = floor_seconds(files, settings.model, processes)
+        cold = timed(generate, project)
+        warm = timed(generate, project)
+        edited = project / "seeds" / files[len(files) // 2].name
+        edited.write_text(edited.read_text(encoding="utf-8", errors="replace") + "\n\nOne more paragraph for the benchmark.\n", encoding="utf-8")
+        one_edit = timed(generate, project)
+        peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        mkdocs_s = timed([str(Path(sys.executable).with_name("mkdocs")), "build"], project)
+        site = project / "site"
+        pages = sum(1 for _ in site.rglob("*.html"))
+        article_sizes = html_sizes(site, "articles")
+        search = site / "search" / "search_index.json"
+        site_bytes = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+        result = {
+            "articles": len(files),
+            "words": words(files),
+            "processes": processes,
+            "generate_cold_s": round(cold, 2),
+            "floor_s": round(floor, 2),
+            "cold_over_floor": round(cold / floor, 3),
+            "generate_warm_s": round(warm, 2),
+            "warm_over_cold": round(warm / cold, 3),
+            "one_edit_s": round(one_edit, 2),
+            "one_edit_over_cold": round(one_edit / cold, 3),
+            "mkdocs_build_s": round(mkdocs_s, 2),
+            "pages": pages,
+            "pages_per_s": round(pages / mkdocs_s, 1),
+            "peak_rss_mb": round(peak_rss_mb, 1),
+            "site_mb": round(site_bytes / 1e6, 2),
+            "article_page_kb_median": round(statistics.median(article_sizes) / 1000, 1) if article_sizes else None,
+            "article_page_kb_max": round(max(article_sizes) / 1000, 1) if article_sizes else None,
+            "search_index_kb": round(search.stat().st_size / 1000, 1) if search.exists() else None,
+        }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    width = max(map(len, result))
+    for key, value in result.items():
+        print(f"{key:<{width}}  {value}")
+    print(f"(written to {RESULTS / 'latest.json'})")
+
+
+if __name__ == "__main__":
+    main()
