@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from .model import Article, EntityType, Mention, Sentence
 from .names import country_name, demonym_country, fold, is_place
-from .roles import is_honorific, is_role_word, role_after, role_before
+from .roles import is_honorific, is_role_head, is_role_word, role_after, role_before
 
 NAME_TYPES = frozenset({EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP,
                         EntityType.EVENT, EntityType.OTHER})
@@ -71,7 +71,8 @@ def _strip_titles(mention: Mention) -> Mention | None:
     ):
         drop += 1
     if drop == len(words):
-        return None
+        # A bare title ('President', 'Prime Minister') is no name; 'Labour Party' is one.
+        return None if any(is_role_head(w.group()) for w in words) else mention
     if drop == 0 or mention.type is not EntityType.PERSON:
         return mention
     cut = words[drop].start()
@@ -79,14 +80,29 @@ def _strip_titles(mention: Mention) -> Mention | None:
     return replace(mention, text=text, start=mention.start + cut, name=" ".join(text.split()))
 
 
+def _strip_numbers(mention: Mention) -> Mention:
+    """'Seoul 1996-08-31', 'Stamper 3-1': a date or a score stuck to a name ('Interstate 95' keeps its number)."""
+    if mention.type is EntityType.DATE:
+        return mention
+    if mention.type is EntityType.EVENT:
+        return mention
+    match = re.search(r"(?:\s+(?:\d+[-/,:]\d[\d,.:/-]*|\d{4,}))+$", mention.text)
+    if not match or match.start() == 0:
+        return mention
+    text = mention.text[:match.start()]
+    return replace(mention, text=text, end=mention.start + len(text), name=" ".join(text.split()))
+
+
 def _keep(mention: Mention, article_text: str) -> bool:
     if mention.type is EntityType.DATE:
         return not is_duration(mention.text)
     if not (mention.name[:1].isupper() or mention.name[:1].isdigit()):
         return False
-    single_word = " " not in mention.name
-    if single_word and mention.type is not EntityType.GROUP and _INDEFINITE_BEFORE.search(article_text[max(0, mention.start - 4):mention.start]):
-        return False
+    if " " not in mention.name and mention.type is not EntityType.GROUP:
+        # 'a State Guest House': a piece of a longer name the model cut, not a name of its own.
+        after_indefinite = _INDEFINITE_BEFORE.search(article_text[max(0, mention.start - 4):mention.start])
+        if after_indefinite and re.match(r" [A-Z]", article_text[mention.end:mention.end + 2]):
+            return False
     return True
 
 
@@ -94,11 +110,13 @@ def _retyped(mention: Mention) -> Mention:
     """Gazetteer types: countries and cities are places, demonyms are groups."""
     if mention.type is EntityType.DATE:
         return mention
-    if mention.type is not EntityType.GROUP and is_place(mention.name):
+    if mention.type is EntityType.PERSON or mention.type is EntityType.GROUP:
+        # Many people are named after cities (Nancy, Florence); none after a country.
+        if country_name(mention.name):
+            return replace(mention, type=EntityType.PLACE)
+    elif is_place(mention.name):
         return replace(mention, type=EntityType.PLACE)
-    if mention.type is EntityType.GROUP and country_name(mention.name):
-        return replace(mention, type=EntityType.PLACE)
-    if mention.type in (EntityType.PLACE, EntityType.ORGANIZATION) and demonym_country(mention.name) and not is_place(mention.name):
+    if mention.type is not EntityType.GROUP and demonym_country(mention.name) and not is_place(mention.name):
         return replace(mention, type=EntityType.GROUP)
     return mention
 
@@ -108,14 +126,19 @@ def _voted_types(mentions: Sequence[Mention]) -> dict[str, EntityType]:
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         votes[fold(m.name)][m.type] += 1
-    person_tokens = {t for m in mentions if m.type is EntityType.PERSON and " " in m.name for t in fold(m.name).split()}
+    full_names = [fold(m.name).split() for m in mentions if m.type is EntityType.PERSON and " " in m.name]
+    surnames = {tokens[-1] for tokens in full_names}
+    person_tokens = {t for tokens in full_names for t in tokens}
     types = {}
     for key, counter in votes.items():
-        if EntityType.PLACE in counter and is_place(key):
-            types[key] = EntityType.PLACE
-        elif " " not in key and key in person_tokens and not is_place(key):
+        single = " " not in key
+        if single and (key in surnames or (key in person_tokens and not is_place(key))):
             types[key] = EntityType.PERSON  # 'Putin' after 'Vladimir Putin', whatever the model said
+        elif EntityType.PLACE in counter and is_place(key):
+            types[key] = EntityType.PLACE
         else:
+            if single and len(counter) > 1:
+                counter = Counter({t: n for t, n in counter.items() if t is not EntityType.PERSON})  # no full name
             types[key] = min(counter, key=lambda t: (-counter[t], TYPE_PRIORITY.index(t)))
     return types
 
@@ -181,7 +204,7 @@ def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[M
     """The article's mentions after the document-level rules, in text order."""
     kept = []
     for mention in mentions:
-        stripped = _strip_titles(mention)
+        stripped = _strip_titles(_strip_numbers(mention))
         if stripped is not None and _keep(stripped, article.text):
             kept.append(_retyped(stripped))
     types = _voted_types(kept)

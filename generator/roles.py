@@ -47,6 +47,11 @@ def is_role_word(word: str) -> bool:
     return bare in ROLE_HEADS or bare in ROLE_MODIFIERS
 
 
+def is_role_head(word: str) -> bool:
+    """A noun that ends a title ('President', 'leader', 'minister')."""
+    return word.rstrip(".").casefold() in ROLE_HEADS
+
+
 def is_honorific(word: str) -> bool:
     return word.casefold() in HONORIFICS or word.rstrip(".").casefold() in HONORIFICS
 

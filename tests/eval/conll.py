@@ -25,7 +25,7 @@ SCORED_TYPES = ("PER", "LOC", "ORG")
 PREDICTED_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 SPORTS = {
     "soccer", "cricket", "baseball", "tennis", "boxing", "golf", "basketball", "squash", "athletics",
-    "cycling", "rugby", "hockey", "ice hockey", "motor racing", "formula one", "horse racing", "nfl",
+    "cycling", "rugby", "rugby union", "rugby league", "hockey", "ice hockey", "motor racing", "formula one", "horse racing", "nfl",
     "american football", "swimming", "skiing", "rowing", "sailing", "badminton", "volleyball", "handball",
     "judo", "wrestling", "snooker", "darts", "motorcycling", "rallying", "nhl", "nba", "olympics", "sport",
     "sports", "athletics-", "basketballsoccer", "alpine skiing", "equestrianism", "chess",
@@ -90,7 +90,7 @@ def read_documents(path: Path = DEV_SPLIT) -> list[Document]:
         if not sentences:
             continue
         head = sentences[0]
-        sport = len(head) > 1 and head[1] == "-" and head[0].casefold() in SPORTS
+        sport = "-" in head[:4] and " ".join(head[:head.index("-")]).casefold() in SPORTS
         documents.append(Document(sentences, {g for g in gold if g[1]}, sport))
     return documents
 
