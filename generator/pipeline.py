@@ -8,8 +8,10 @@ write stage touches docs/.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from .config import Settings
+from .curation import load_curation
 from .extract import extract_articles
 from .model import Report
 from .read import read_seeds
@@ -35,7 +37,8 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
     report = report if report is not None else Report()
     articles = read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root)
     extracted = extract_articles(articles, settings.model)
-    corpus = resolve(extracted)
+    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
+    corpus = resolve(extracted, curation, report)
     graph = build_graph(corpus)
     pages = render_site(corpus, graph, settings, site_name)
     written = write_pages(settings.docs_dir, pages, report)
