@@ -150,13 +150,13 @@ def run_extract(paths: list[Path]) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     every = read_documents()
-    documents = [d for d in every if not d.sport]
     with tempfile.TemporaryDirectory(prefix="explainer-eval-") as folder:
-        paths = write_documents(documents, Path(folder))
+        paths = write_documents(every, Path(folder))
         output = run_extract(paths)
-        if "--dump" in argv:
-            Path("eval-dump.json").write_text(json.dumps(output, indent=1), encoding="utf-8")
-    predicted = predicted_sets(output)
+    if len(output) != len(every):
+        raise SystemExit(f"extract gave {len(output)} results for {len(every)} files")
+    documents = [d for d in every if not d.sport]
+    predicted = [p for d, p in zip(every, predicted_sets(output)) if not d.sport]
     gold = [d.gold for d in documents]
     if "--errors" in argv:
         for number, (g, p) in enumerate(zip(gold, predicted)):
