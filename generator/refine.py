@@ -192,6 +192,34 @@ def _found_again(article: Article, sentences: Sequence[Sentence], mentions: list
     return found
 
 
+def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """Countries in an all-caps headline, and the city of a short all-caps dateline ('BONN 1996-08-30')."""
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for index, sentence in enumerate(sentences):
+        if not _is_caps_line(sentence.text):
+            continue
+        words = list(re.finditer(r"[A-Za-z][\w.'’-]*", sentence.text))
+        dateline = len(words) <= 4
+        i = 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                chunk = words[i:i + size]
+                if len(chunk) < size:
+                    continue
+                start, end = sentence.start + chunk[0].start(), sentence.start + chunk[-1].end()
+                text = sentence.text[chunk[0].start():chunk[-1].end()].rstrip(".")
+                if len(text) < 4 or any(s < start + len(text) and start < e for s, e in taken + [(m.start, m.end) for m in found]):
+                    continue
+                if country_name(text) or (dateline and is_place(text)):
+                    end = start + len(text)
+                    found.append(Mention(text, start, end, index, EntityType.PLACE, country_name(text) or text.title()))
+                    i += size - 1
+                    break
+            i += 1
+    return found
+
+
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
     names = [(m.start - sentence.start, m.end - sentence.start) for m in others
              if m.type is not EntityType.PERSON and m.type is not EntityType.DATE]
@@ -210,6 +238,7 @@ def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[M
     types = _voted_types(kept)
     kept = [replace(m, type=types[fold(m.name)]) if m.type is not EntityType.DATE else m for m in kept]
     kept += _found_again(article, sentences, kept, _known_names(kept, types))
+    kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in kept:
