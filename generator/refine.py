@@ -45,6 +45,11 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _MAX_TITLE_WORDS = 4
+MONTHS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+NAME_PARTICLES = frozenset("de van von al bin ibn da di la le du der den ter ten el dos das del della".split())
+# Time zones and units the recogniser takes for organisations.
+NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
 
 
 def is_duration(text: str) -> bool:
@@ -93,10 +98,49 @@ def _strip_numbers(mention: Mention) -> Mention:
     return replace(mention, text=text, end=mention.start + len(text), name=" ".join(text.split()))
 
 
+def _trim(mention: Mention, start: int, end: int) -> Mention:
+    """The mention cut to mention.text[start:end], edge spaces and punctuation off."""
+    text = mention.text[start:end]
+    lead = len(text) - len(text.lstrip(" \t\n\"'“”‘’([-–—,;:"))
+    text = text[lead:].rstrip(" \t\n\"'“”‘’)-–—,;:.")
+    begin = mention.start + start + lead
+    return replace(mention, text=text, start=begin, end=begin + len(text), name=" ".join(text.split()))
+
+
+def _tidy(mention: Mention) -> Mention:
+    """Cuts that make a span a name: an open '(' ('League for Democracy (NLD'), a heading dash
+    ('Britain - gilts': the longest capitalised part), a leading month
+    ('August Chicago NAPM'), leading lowercase words ('broker Khurshid Alam') and trailing ones
+    ('Interfax news agency'): a proper name begins and ends with a capital or a digit."""
+    if mention.type is EntityType.DATE:
+        return mention
+    text = mention.text
+    if "(" in text and ")" not in text[text.index("("):] and text.index("(") > 0:
+        mention = _trim(mention, 0, text.index("("))
+    if " - " in mention.text:
+        parts = [m for m in re.finditer(r"[^-–—]+", mention.text) if m.group().strip()[:1].isupper()]
+        if parts:
+            longest = max(parts, key=lambda m: len(m.group().split()))  # the first of the longest
+            mention = _trim(mention, longest.start(), longest.end())
+    words = list(re.finditer(r"\S+", mention.text))
+    first = 0
+    while first < len(words) - 1 and (
+        words[first].group().rstrip(".").casefold() in MONTHS
+        or (words[first].group()[:1].islower() and words[first].group().casefold() not in NAME_PARTICLES)
+    ):
+        first += 1
+    last = len(words)
+    while last - 1 > first and mention.type is not EntityType.PERSON and words[last - 1].group()[:1].islower():
+        last -= 1
+    if words and (first, last) != (0, len(words)):
+        mention = _trim(mention, words[first].start(), words[last - 1].end())
+    return mention
+
+
 def _keep(mention: Mention, article_text: str) -> bool:
     if mention.type is EntityType.DATE:
         return not is_duration(mention.text)
-    if not (mention.name[:1].isupper() or mention.name[:1].isdigit()):
+    if not (mention.name[:1].isupper() or mention.name[:1].isdigit()) or mention.name.casefold() in NOT_NAMES:
         return False
     if " " not in mention.name and mention.type is not EntityType.GROUP:
         # 'a State Guest House': a piece of a longer name the model cut, not a name of its own.
@@ -232,8 +276,8 @@ def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[M
     """The article's mentions after the document-level rules, in text order."""
     kept = []
     for mention in mentions:
-        stripped = _strip_titles(_strip_numbers(mention))
-        if stripped is not None and _keep(stripped, article.text):
+        stripped = _strip_titles(_tidy(_strip_numbers(mention)))
+        if stripped is not None and stripped.name and _keep(stripped, article.text):
             kept.append(_retyped(stripped))
     types = _voted_types(kept)
     kept = [replace(m, type=types[fold(m.name)]) if m.type is not EntityType.DATE else m for m in kept]

@@ -124,3 +124,26 @@ def test_known_names_are_found_in_an_all_caps_headline():
     found = run("PUTIN VISITS PYONGYANG\nVladimir Putin came to Pyongyang.",
                 ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE))
     assert [m.text for m in found][:2] == ["PUTIN", "PYONGYANG"]
+
+
+@pytest.mark.parametrize("span, kind, name", [
+    ("National League for Democracy (NLD", T.ORGANIZATION, "National League for Democracy"),
+    ("PRESALE - Bay Co Bldg Auth", T.ORGANIZATION, "Bay Co Bldg Auth"),
+    ("Interfax news agency", T.ORGANIZATION, "Interfax"),
+    ("August Chicago NAPM", T.ORGANIZATION, "Chicago NAPM"),
+    ("broker Khurshid Alam", T.PERSON, "Khurshid Alam"),
+    ("Charles de Gaulle", T.PERSON, "Charles de Gaulle"),
+])
+def test_spans_are_tidied_to_the_name(span, kind, name):
+    (found,) = run(f"Yesterday {span} said so.", (span, kind))
+    assert found.name == name and found.text == name
+
+
+def test_time_zone_is_no_organisation():
+    assert run("At 1400 GMT prices fell.", ("GMT", T.ORGANIZATION)) == []
+
+
+def test_country_in_caps_headline_and_city_of_dateline_are_places():
+    found = run("ROMANIA COMELF PROFIT RISES\nBUCHAREST 1996-08-30\nThe company said so.")
+    assert [(m.text, m.name, m.type) for m in found] == [
+        ("ROMANIA", "Romania", T.PLACE), ("BUCHAREST", "Bucharest", T.PLACE)]
