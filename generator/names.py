@@ -99,7 +99,8 @@ def _other_places() -> frozenset[str]:
     names = {fold(c["name"]) for c in cache.get_cities().values() if c["population"] >= CITY_MIN_POPULATION}
     names |= {fold(s["name"]) for s in cache.get_us_states().values()}
     names |= {fold(c["name"]) for c in cache.get_continents().values()}
-    names |= {"middle east", "europe", "asia", "africa", "latin america", "the balkans", "balkans", "gulf", "caribbean"}
+    names |= {"middle east", "europe", "asia", "africa", "latin america", "the balkans", "balkans", "gulf", "caribbean",
+              "west bank", "gaza strip", "gaza", "kashmir", "siberia", "crimea", "donbas"}
     return frozenset(names)
 
 

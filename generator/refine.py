@@ -48,6 +48,11 @@ _MAX_TITLE_WORDS = 4
 MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 NAME_PARTICLES = frozenset("de van von al bin ibn da di la le du der den ter ten el dos das del della".split())
+ORGANIZATION_ENDINGS = frozenset("""inc corp co ltd plc llc spa ag sa nv bv gmbh group bank holdings
+company corporation cables industries airlines airways motors mining telecom systems party ministry
+agency council committee association union university institute federation""".split())
+PLACE_ENDINGS = frozenset("""prison airport hospital street avenue road river lake mountains mountain
+island islands bay valley square bridge province county district region city""".split())
 # Time zones and units the recogniser takes for organisations.
 NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
 
@@ -151,9 +156,15 @@ def _keep(mention: Mention, article_text: str) -> bool:
 
 
 def _retyped(mention: Mention) -> Mention:
-    """Gazetteer types: countries and cities are places, demonyms are groups."""
+    """Gazetteer types: countries and cities are places, demonyms are groups; a company or
+    facility word at the end of a name decides its type ('Pirelli Cables', 'Changi Prison')."""
     if mention.type is EntityType.DATE:
         return mention
+    last = mention.name.split()[-1].rstrip(".").casefold() if " " in mention.name else ""
+    if last in ORGANIZATION_ENDINGS and mention.type is not EntityType.ORGANIZATION and not is_place(mention.name):
+        return replace(mention, type=EntityType.ORGANIZATION)
+    if last in PLACE_ENDINGS and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION):
+        return replace(mention, type=EntityType.PLACE)
     if mention.type is EntityType.PERSON or mention.type is EntityType.GROUP:
         # Many people are named after cities (Nancy, Florence); none after a country.
         if country_name(mention.name):

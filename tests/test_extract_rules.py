@@ -147,3 +147,14 @@ def test_country_in_caps_headline_and_city_of_dateline_are_places():
     found = run("ROMANIA COMELF PROFIT RISES\nBUCHAREST 1996-08-30\nThe company said so.")
     assert [(m.text, m.name, m.type) for m in found] == [
         ("ROMANIA", "Romania", T.PLACE), ("BUCHAREST", "Bucharest", T.PLACE)]
+
+
+@pytest.mark.parametrize("span, kind, expected", [
+    ("Pirelli Cables", T.PERSON, T.ORGANIZATION),
+    ("Changi Prison", T.PERSON, T.PLACE),
+    ("Soviet Union", T.ORGANIZATION, T.PLACE),
+    ("West Bank", T.ORGANIZATION, T.PLACE),
+])
+def test_company_and_facility_words_decide_the_type(span, kind, expected):
+    (found,) = run(f"They saw {span} today.", (span, kind))
+    assert found.type is expected
