@@ -53,6 +53,7 @@ company corporation cables industries airlines airways motors mining telecom sys
 agency council committee association union university institute federation""".split())
 PLACE_ENDINGS = frozenset("""prison airport hospital street avenue road river lake mountains mountain
 island islands bay valley square bridge province county district region city""".split())
+FACILITY_ENDINGS = frozenset("prison airport hospital province district region".split())  # never surnames
 # Time zones and units the recogniser takes for organisations.
 NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
 
@@ -163,7 +164,8 @@ def _retyped(mention: Mention) -> Mention:
     last = mention.name.split()[-1].rstrip(".").casefold() if " " in mention.name else ""
     if last in ORGANIZATION_ENDINGS and mention.type is not EntityType.ORGANIZATION and not is_place(mention.name):
         return replace(mention, type=EntityType.ORGANIZATION)
-    if last in PLACE_ENDINGS and mention.type in (EntityType.PERSON, EntityType.ORGANIZATION):
+    if last in PLACE_ENDINGS and (mention.type is EntityType.ORGANIZATION or
+                                  (mention.type is EntityType.PERSON and last in FACILITY_ENDINGS)):
         return replace(mention, type=EntityType.PLACE)
     if mention.type is EntityType.PERSON or mention.type is EntityType.GROUP:
         # Many people are named after cities (Nancy, Florence); none after a country.

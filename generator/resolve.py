@@ -5,7 +5,8 @@
    article that contains it); places group under the name readers know.
 2. Across articles, groups with the same key merge: a spelling key (U.S. / US /
    United States; Zelensky / Zelenskyy), and a lone surname joins the one full
-   name in the whole site that ends in it (two Smiths keep a lone 'Smith' apart).
+   name in the whole site that ends in it (two Smiths keep a lone 'Smith' apart),
+   or else the thing of the same name ('Yukos' read as a person in one article).
 3. The editor's curation entries apply (curation.py), then ids are claimed in
    sorted key order, so they are stable from build to build.
 """
@@ -81,8 +82,13 @@ def _group(extracted: Sequence[ExtractedArticle]) -> dict[str, Group]:
             by_surname[tokens[-1]].append(key)
     for key in list(groups):
         tokens = key.removeprefix("person:").split()
-        if key.startswith("person:") and len(tokens) == 1 and len(by_surname.get(tokens[0], [])) == 1:
+        if not key.startswith("person:") or len(tokens) != 1:
+            continue
+        if len(by_surname.get(tokens[0], [])) == 1:
             groups[by_surname[tokens[0]][0]].mentions += groups.pop(key).mentions
+        elif not by_surname.get(tokens[0]) and "name:" + tokens[0] in groups:
+            # 'Yukos' taken for a person in some articles and an organisation in others: one entity, by vote.
+            groups["name:" + tokens[0]].mentions += groups.pop(key).mentions
     return groups
 
 

@@ -158,3 +158,8 @@ def test_country_in_caps_headline_and_city_of_dateline_are_places():
 def test_company_and_facility_words_decide_the_type(span, kind, expected):
     (found,) = run(f"They saw {span} today.", (span, kind))
     assert found.type is expected
+
+
+def test_surname_that_is_a_place_word_stays_a_person():
+    (found,) = run("Mike Lake said so.", ("Mike Lake", T.PERSON))
+    assert found.type is T.PERSON

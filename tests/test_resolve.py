@@ -100,3 +100,11 @@ def test_most_specific_role_of_the_article():
              replace(mention(article, "Vladimir Putin", T.PERSON), role="Russian President")]
     corpus = resolve([extracted(article, found)])
     assert corpus.article_entities["a"][0].role == "Russian President"
+
+
+def test_single_name_read_as_a_person_somewhere_joins_the_thing_of_that_name():
+    corpus = corpus_of(
+        ("Yukos said. Yukos paid.", [("Yukos", T.ORGANIZATION), ("Yukos", T.ORGANIZATION, 1)]),
+        ("Yukos won.", [("Yukos", T.PERSON)]),
+    )
+    assert names(corpus) == {"Yukos": "organization"}
