@@ -89,3 +89,17 @@ def test_file_and_front_matter_are_both_read(tmp_path):
     assert [(e.match, e.source) for e in entries] == [
         ("Kremlin", str(seeds / "entities.yml")), ("Moscow", "seeds/a.txt")]
     assert entries[0].type is T.ORGANIZATION and entries[1].description == "Capital of Russia."
+
+
+def test_build_applies_entities_yml_and_warns_about_an_unmatched_entry(tmp_path):
+    from tests.conftest import generate, make_project
+
+    project = make_project(tmp_path / "site")
+    (project / "seeds" / "entities.yml").write_text(
+        "Vladimir Putin:\n  description: President of Russia.\nKremlin:\n  hide: true\nVladmir Putn:\n  type: person\n",
+        encoding="utf-8")
+    result = generate(project, "build", "--strict")
+    assert result.returncode == 1
+    assert "seeds/entities.yml: entities: entry 'Vladmir Putn' matches no entity" in result.stderr
+    assert not (project / "docs" / "entities" / "kremlin.md").exists()
+    assert (project / "docs" / "entities" / "vladimir-putin.md").exists()
