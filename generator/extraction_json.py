@@ -39,7 +39,7 @@ def extract_files(paths: list[Path], settings: Settings | None, report: Report) 
                 "name": entity.name,
                 "type": entity.type.value,
                 "role": ae.role,
-                "aliases": sorted({m.mention.text for m in mentions} - {entity.name} | set(entity.aliases)),
+                "aliases": list(entity.aliases),  # other spellings of the name (mention texts are below)
                 "mentions": [
                     {
                         "text": m.mention.text,

@@ -37,6 +37,7 @@ _DURATION = re.compile(
     r"(?:[\s-](?:long|old|running|straight))?$",
     re.I,
 )
+_FREQUENCY = re.compile(r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|hourly|nightly)$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
 _BOILERPLATE = re.compile(
     r"^(?:share (?:this|on)|follow us|sign up|subscribe|advertisement|read more|related (?:topics|stories)|"
@@ -145,7 +146,7 @@ def _tidy(mention: Mention) -> Mention:
 
 def _keep(mention: Mention, article_text: str) -> bool:
     if mention.type is EntityType.DATE:
-        return not is_duration(mention.text)
+        return not is_duration(mention.text) and not _FREQUENCY.match(mention.text)
     if not (mention.name[:1].isupper() or mention.name[:1].isdigit()) or mention.name.casefold() in NOT_NAMES:
         return False
     if " " not in mention.name and mention.type is not EntityType.GROUP:

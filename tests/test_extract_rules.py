@@ -39,6 +39,10 @@ def test_points_in_time_stay_dates(text):
     assert not is_duration(text)
 
 
+def test_frequency_is_no_date():
+    assert run("The annual report came.", ("annual", T.DATE)) == []
+
+
 def test_duration_mention_is_dropped_and_date_kept():
     found = run("He came on Wednesday after 24 years away.", ("Wednesday", T.DATE), ("24 years", T.DATE))
     assert [m.text for m in found] == ["Wednesday"]
