@@ -41,7 +41,7 @@ def extraction_code_hash() -> str:
         return _code_hash_memo[0]
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    for name in sorted(("extract.py", "model.py", "names.py", "read.py", "roles.py")):
+    for name in sorted(("extract.py", "model.py", "names.py", "read.py", "refine.py", "roles.py")):
         path = here / name
         if path.exists():
             digest.update(path.read_bytes())

@@ -1,8 +1,9 @@
-"""Stage 2, extract: Article → sentences and raw mentions, with spaCy.
+"""Stage 2, extract: Article → sentences and mentions, with spaCy.
 
 This is the only module that imports spaCy. It runs the entity recogniser and
-the sentence segmenter over each block (headings excepted: a heading never
-yields an entity by itself) and cleans each span before it leaves the stage.
+the sentence segmenter over each block (headings and site boilerplate excepted:
+they never yield an entity by itself), cleans each span, then hands the
+article's mentions to the document-level rules of refine.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import spacy
 from spacy.language import Language
 
 from .model import Article, EntityType, ExtractedArticle, Mention, Sentence
+from .refine import is_boilerplate, refine
 
 LABEL_TYPES = {
     "PERSON": EntityType.PERSON,
@@ -84,7 +86,7 @@ def _blocks_to_read(article: Article) -> Iterator[tuple[int, int, str]]:
     if article.title_start is not None:
         yield -1, article.title_start, article.title
     for index, block in enumerate(article.blocks):
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and not is_boilerplate(block.text):
             yield index, block.start, block.text
 
 
@@ -114,4 +116,6 @@ def extract_articles(articles: Iterable[Article], model: str, n_process: int = 1
             name = " ".join(ent.text[rel_start:rel_end].split())
             index = first_sentence + sum(1 for s in sentence_starts if s <= ent.start_char) - 1
             mentions[a].append(Mention(articles[a].text[start:end], start, end, index, entity_type, name))
+    for a, article in enumerate(articles):
+        mentions[a] = refine(article, sentences[a], mentions[a])
     return [ExtractedArticle(article, tuple(s), tuple(m)) for article, s, m in zip(articles, sentences, mentions)]

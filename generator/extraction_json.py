@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
+from .curation import load_curation
 from .extract import extract_articles
 from .model import Report
 from .read import read_seed
@@ -22,7 +23,8 @@ def extract_files(paths: list[Path], settings: Settings | None, report: Report) 
         article = read_seed(path, settings.max_seed_bytes, slugs, report, str(path))
         if article is not None:
             articles.append(article)
-    corpus = resolve(extract_articles(articles, settings.model))
+    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
+    corpus = resolve(extract_articles(articles, settings.model), curation, report)
     by_article: dict[str, dict[str, list]] = {}
     for em in corpus.mentions:
         by_article.setdefault(em.article, {}).setdefault(em.entity, []).append(em)
@@ -37,7 +39,7 @@ def extract_files(paths: list[Path], settings: Settings | None, report: Report) 
                 "name": entity.name,
                 "type": entity.type.value,
                 "role": ae.role,
-                "aliases": sorted({m.mention.text for m in mentions} - {entity.name} | set(entity.aliases)),
+                "aliases": list(entity.aliases),  # other spellings of the name (mention texts are below)
                 "mentions": [
                     {
                         "text": m.mention.text,

@@ -106,6 +106,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     link: str | None = None
+    country: str | None = None  # for a group: Entity.id of its country (North Korean → North Korea), not merged
 
 
 @dataclass(frozen=True)

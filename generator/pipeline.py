@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .cache import ExtractionCache, extract_with_cache
 from .config import Settings
+from .curation import load_curation
 from .duplicates import drop_duplicates
 from .extract import extract_articles
 from .model import Report
@@ -58,7 +60,8 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
 
     extracted = extract_with_cache(articles, settings.model, cache, run)
     lap("extract")
-    corpus = resolve(extracted)
+    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
+    corpus = resolve(extracted, curation, report)
     lap("resolve")
     graph = build_graph(corpus)
     lap("relate")

@@ -1,50 +1,215 @@
-"""Stage 3, resolve: raw mentions → the site's canonical entities.
+"""Stage 3, resolve: mentions → the site's entities, one id and one slug per real thing.
 
-One entity per distinct name and type across the whole site, with a stable id
-that is also the slug of its page.
+1. In each article, mentions group by name: 'Putin' joins 'Vladimir Putin',
+   'Kim' joins 'Kim Jong Un' (a single name joins the one full name in the
+   article that contains it); places group under the name readers know.
+2. Across articles, groups with the same key merge: a spelling key (U.S. / US /
+   United States; Zelensky / Zelenskyy), and a lone surname joins the one full
+   name in the whole site that ends in it (two Smiths keep a lone 'Smith' apart),
+   or else the thing of the same name ('Yukos' read as a person in one article).
+3. The editor's curation entries apply (curation.py), then ids are claimed in
+   sorted key order, so they are stable from build to build.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from .model import ArticleEntity, Corpus, Entity, EntityMention, EntityType, ExtractedArticle
+from .curation import CurationEntry
+from .model import ArticleEntity, Corpus, Entity, EntityMention, EntityType, ExtractedArticle, Mention, Report
+from .names import canonical_name, demonym_country, fold, person_key
+from .refine import TYPE_PRIORITY
 from .slugs import SlugRegistry
 
 
-def entity_key(name: str, entity_type: EntityType) -> tuple[str, str]:
-    return (entity_type.value, name.casefold())
+@dataclass
+class Group:
+    """Mentions of one entity, as (article slug, mention) pairs, and what the editor set."""
+
+    key: str
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    name: str | None = None
+    type: EntityType | None = None
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    link: str | None = None
+
+    def spellings(self) -> set[str]:
+        return {fold(m.name) for _, m in self.mentions} | {fold(a) for a in self.aliases}
 
 
-def resolve(extracted: Sequence[ExtractedArticle]) -> Corpus:
-    """Entities of the whole corpus; ids claimed in sorted order so they are stable."""
-    names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+def _base_key(mention: Mention) -> str:
+    if mention.type is EntityType.PERSON:
+        return "person:" + person_key(mention.name)
+    if mention.type is EntityType.DATE:
+        return "date:" + fold(mention.name)
+    name = canonical_name(mention.name)
+    if mention.type is EntityType.GROUP and demonym_country(name) and name.endswith("s"):
+        name = name[:-1]  # 'Russians' and 'Russian' are one group
+    return "name:" + fold(name)
+
+
+def _article_keys(mentions: Sequence[Mention]) -> list[str]:
+    """Key of each mention; a lone name takes the key of the one full name in the article containing it."""
+    keys = [_base_key(m) for m in mentions]
+    full = {k: person_key(m.name).split() for m, k in zip(mentions, keys)
+            if m.type is EntityType.PERSON and " " in m.name.strip()}
+    for i, m in enumerate(mentions):
+        if m.type is not EntityType.PERSON or " " in m.name.strip():
+            continue
+        token = person_key(m.name)
+        candidates = [k for k, tokens in full.items() if token in tokens]
+        if len(candidates) > 1:  # the nearest full name before it, else the first
+            before = [keys[j] for j in range(i) if keys[j] in candidates]
+            candidates = [before[-1]] if before else candidates[:1]
+        if candidates:
+            keys[i] = candidates[0]
+    return keys
+
+
+def _group(extracted: Sequence[ExtractedArticle]) -> dict[str, Group]:
+    groups: dict[str, Group] = {}
     for item in extracted:
-        for mention in item.mentions:
-            names[entity_key(mention.name, mention.type)][mention.name] += 1
+        for mention, key in zip(item.mentions, _article_keys(item.mentions)):
+            groups.setdefault(key, Group(key)).mentions.append((item.article.slug, mention))
+    # A lone surname joins the one full name of the site that ends in it.
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        tokens = key.removeprefix("person:").split()
+        if key.startswith("person:") and len(tokens) > 1:
+            by_surname[tokens[-1]].append(key)
+    for key in list(groups):
+        tokens = key.removeprefix("person:").split()
+        if not key.startswith("person:") or len(tokens) != 1:
+            continue
+        if len(by_surname.get(tokens[0], [])) == 1:
+            groups[by_surname[tokens[0]][0]].mentions += groups.pop(key).mentions
+        elif not by_surname.get(tokens[0]) and "name:" + tokens[0] in groups:
+            # 'Yukos' taken for a person in some articles and an organisation in others: one entity, by vote.
+            groups["name:" + tokens[0]].mentions += groups.pop(key).mentions
+    return groups
+
+
+def _type_of(group: Group) -> EntityType:
+    if group.type is not None:
+        return group.type
+    votes = Counter(m.type for _, m in group.mentions)
+    return min(votes, key=lambda t: (-votes[t], TYPE_PRIORITY.index(t)))
+
+
+def _name_of(group: Group) -> str:
+    if group.name:
+        return group.name
+    entity_type = _type_of(group)
+    counts = Counter(canonical_name(m.name) if entity_type is not EntityType.PERSON else m.name for _, m in group.mentions)
+    if entity_type is EntityType.PERSON and any(" " in n for n in counts):
+        counts = Counter({n: c for n, c in counts.items() if " " in n})  # the full name, not the surname
+    return min(counts, key=lambda n: (-counts[n], -len(n), n))
+
+
+def _find(groups: dict[str, Group], name: str) -> list[str]:
+    """Keys of the groups an editor means by name: its shown name first, else any of its spellings."""
+    wanted = fold(name)
+    shown = [k for k, g in groups.items() if fold(_name_of(g)) == wanted]
+    return shown or sorted(k for k, g in groups.items() if wanted in g.spellings())
+
+
+def _curate(groups: dict[str, Group], entries: Sequence[CurationEntry], report: Report) -> None:
+    """Apply the editor's entries in order; an entry that matches nothing is reported."""
+    for entry in entries:
+        keys = _find(groups, entry.match)
+        if not keys:
+            report.add(entry.source, f"entities: entry '{entry.match}' matches no entity; check its spelling")
+            continue
+        target = groups[keys[0]]
+        for key in keys[1:]:
+            target.mentions += groups.pop(key).mentions
+        for other in (*entry.merge, *entry.aliases):
+            found = [k for k in _find(groups, other) if k != target.key]
+            if not found and other in entry.merge:
+                report.add(entry.source, f"entities: '{other}' in merge of '{entry.match}' matches no entity")
+            for key in found:
+                target.mentions += groups.pop(key).mentions
+        for new_name, places in entry.split.items():
+            moved = [(a, m) for a, m in target.mentions if a in set(places)]
+            if not moved:
+                report.add(entry.source, f"entities: split '{new_name}' of '{entry.match}' matches no article of it")
+                continue
+            target.mentions = [pair for pair in target.mentions if pair not in moved]
+            split = groups.setdefault("curated:" + fold(new_name), Group("curated:" + fold(new_name)))
+            split.mentions += moved
+            split.name = new_name
+        if entry.hide:
+            del groups[target.key]
+            continue
+        target.name = entry.rename or target.name
+        target.type = entry.type or target.type
+        target.aliases += [a for a in entry.aliases if a not in target.aliases]
+        target.description = entry.description or target.description
+        target.link = entry.link or target.link
+
+
+def resolve(extracted: Sequence[ExtractedArticle], curation: Sequence[CurationEntry] = (),
+            report: Report | None = None) -> Corpus:
+    """Entities of the whole corpus with every mention attributed; curation applied last."""
+    report = report if report is not None else Report()
+    groups = _group(extracted)
+    slug_of_source = {str(item.article.source): item.article.slug for item in extracted}
+    curation = [_with_slugs(e, slug_of_source) for e in curation]
+    _curate(groups, curation, report)
+    groups = {k: g for k, g in groups.items() if g.mentions}
 
     slugs = SlugRegistry()
     entities: dict[str, Entity] = {}
-    id_of: dict[tuple[str, str], str] = {}
-    for key in sorted(names):
-        # The spelling used most often, ties broken alphabetically.
-        name = min(names[key], key=lambda n: (-names[key][n], n))
-        entity_id = slugs.claim(name, key="\x00".join(key))
-        id_of[key] = entity_id
-        entities[entity_id] = Entity(id=entity_id, name=name, type=EntityType(key[0]))
+    id_of_group: dict[str, str] = {}
+    for key in sorted(groups):
+        group = groups[key]
+        name = _name_of(group)
+        entity_id = slugs.claim(name, key=key)
+        id_of_group[key] = entity_id
+        spellings = {m.name for _, m in group.mentions} | set(group.aliases)
+        aliases = tuple(sorted({s for s in spellings if fold(s) != fold(name)}, key=str.casefold))
+        entities[entity_id] = Entity(entity_id, name, _type_of(group), aliases, group.description, group.link)
+    _link_groups_to_countries(entities)
 
+    entity_of: dict[tuple[str, int], str] = {}
+    for key, group in groups.items():
+        for article, mention in group.mentions:
+            entity_of[(article, mention.start)] = id_of_group[key]
     resolved: list[EntityMention] = []
     per_article: dict[str, tuple[ArticleEntity, ...]] = {}
     for item in extracted:
+        slug = item.article.slug
         counts: Counter[str] = Counter()
         roles: dict[str, str] = {}
         for mention in item.mentions:
-            entity_id = id_of[entity_key(mention.name, mention.type)]
-            resolved.append(EntityMention(entity_id, item.article.slug, mention))
+            entity_id = entity_of.get((slug, mention.start))
+            if entity_id is None:
+                continue  # hidden by the editor
+            resolved.append(EntityMention(entity_id, slug, mention))
             counts[entity_id] += 1
-            if mention.role and entity_id not in roles:
-                roles[entity_id] = mention.role
+            if mention.role and len(mention.role) > len(roles.get(entity_id, "")):
+                roles[entity_id] = mention.role  # the most specific role the article gives
         ordered = sorted(counts, key=lambda e: (-counts[e], entities[e].name.casefold()))
-        per_article[item.article.slug] = tuple(ArticleEntity(e, counts[e], roles.get(e)) for e in ordered)
+        per_article[slug] = tuple(ArticleEntity(e, counts[e], roles.get(e)) for e in ordered)
     return Corpus(tuple(extracted), entities, tuple(resolved), per_article)
+
+
+def _with_slugs(entry: CurationEntry, slug_of_source: dict[str, str]) -> CurationEntry:
+    """Split targets may name seeds by path; resolve works with article slugs."""
+    if not entry.split:
+        return entry
+    split = {name: tuple(slug_of_source.get(p, p) for p in places) for name, places in entry.split.items()}
+    return CurationEntry(**{**entry.__dict__, "split": split})
+
+
+def _link_groups_to_countries(entities: dict[str, Entity]) -> None:
+    """A group names its country by id where the site has it ('North Korean' → north-korea)."""
+    place_ids = {fold(e.name): e.id for e in entities.values() if e.type is EntityType.PLACE}
+    for entity_id, entity in list(entities.items()):
+        if entity.type is EntityType.GROUP:
+            country = demonym_country(entity.name)
+            if country and fold(country) in place_ids:
+                entities[entity_id] = Entity(**{**entity.__dict__, "country": place_ids[fold(country)]})

@@ -1,0 +1,169 @@
+"""One test per document-level rule of generator/refine.py (no spaCy needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import clean_span
+from generator.model import EntityType as T
+from generator.refine import is_boilerplate, is_duration, refine
+from tests.entities_support import article_of, mention, sentences_of
+
+
+def run(text: str, *found: tuple):
+    """refine() over the mentions given as (text, type) or (text, type, occurrence)."""
+    article = article_of(text)
+    return refine(article, sentences_of(article), [mention(article, *f) for f in found])
+
+
+@pytest.mark.parametrize("raw, clean", [
+    ("North Korea’s", "North Korea"),
+    ("Russia's", "Russia"),
+    ("the United States", "United States"),
+    ("“Kremlin,", "Kremlin"),
+    ("(Moscow)", "Moscow"),
+    ("Reuters' ", "Reuters"),
+])
+def test_clean_span_strips_possessive_article_and_edge_punctuation(raw, clean):
+    start, end = clean_span(raw)
+    assert raw[start:end] == clean
+
+
+@pytest.mark.parametrize("text", ["24 years", "more than twenty years", "three months", "the past two weeks", "a decade"])
+def test_durations_are_not_dates(text):
+    assert is_duration(text)
+
+
+@pytest.mark.parametrize("text", ["Wednesday", "1991", "two years ago", "last year", "June 2024"])
+def test_points_in_time_stay_dates(text):
+    assert not is_duration(text)
+
+
+def test_frequency_is_no_date():
+    assert run("The annual report came.", ("annual", T.DATE)) == []
+
+
+def test_duration_mention_is_dropped_and_date_kept():
+    found = run("He came on Wednesday after 24 years away.", ("Wednesday", T.DATE), ("24 years", T.DATE))
+    assert [m.text for m in found] == ["Wednesday"]
+
+
+def test_boilerplate_lines_are_recognised():
+    assert is_boilerplate("Share this article on Facebook")
+    assert is_boilerplate("Image caption Vladimir Putin in Pyongyang")
+    assert not is_boilerplate("Putin shared a car with Kim.")
+
+
+def test_bare_title_is_no_entity():
+    assert run("The President arrived.", ("President", T.PERSON)) == []
+
+
+def test_party_made_of_title_words_stays_an_entity():
+    found = run("The Labour Party won.", ("Labour Party", T.ORGANIZATION))
+    assert [m.name for m in found] == ["Labour Party"]
+
+
+def test_title_is_stripped_from_a_person_and_becomes_the_role():
+    (putin,) = run("President Putin arrived.", ("President Putin", T.PERSON))
+    assert (putin.text, putin.role) == ("Putin", "President")
+
+
+def test_fragment_of_a_longer_name_after_a_is_dropped():
+    assert run("They went to a State Guest House.", ("State", T.ORGANIZATION)) == []
+
+
+def test_name_used_as_modifier_after_a_is_kept():
+    found = run("A Reuters reporter saw it.", ("Reuters", T.ORGANIZATION))
+    assert [m.name for m in found] == ["Reuters"]
+
+
+def test_date_stuck_to_a_place_is_cut_off():
+    (seoul,) = run("SEOUL 1996-08-31", ("SEOUL 1996-08-31", T.PLACE))
+    assert seoul.text == "SEOUL"
+
+
+def test_lowercase_span_is_no_name():
+    assert run("the president spoke.", ("president", T.PERSON)) == []
+
+
+def test_city_used_for_its_government_stays_a_place():
+    (moscow,) = run("Moscow said no.", ("Moscow", T.ORGANIZATION))
+    assert moscow.type is T.PLACE
+
+
+def test_person_named_like_a_city_stays_a_person():
+    (nancy,) = run("His wife Nancy Reagan said so.", ("Nancy Reagan", T.PERSON))
+    assert nancy.type is T.PERSON
+
+
+def test_demonym_tagged_as_place_is_a_group():
+    (group,) = run("Rwandan troops moved.", ("Rwandan", T.PLACE))
+    assert group.type is T.GROUP
+
+
+def test_one_type_per_name_per_article():
+    found = run("Kremlin spoke.\nThe Kremlin agreed.\nKremlin again.",
+                ("Kremlin", T.ORGANIZATION), ("Kremlin", T.PLACE, 1), ("Kremlin", T.ORGANIZATION, 2))
+    assert [m.type for m in found] == [T.ORGANIZATION] * 3
+
+
+def test_surname_after_full_name_is_a_person_whatever_the_model_said():
+    found = run("Vladimir Putin came.\nPutin left.", ("Vladimir Putin", T.PERSON), ("Putin", T.ORGANIZATION, 1))
+    assert [m.type for m in found] == [T.PERSON, T.PERSON]
+
+
+def test_later_mentions_missed_by_the_model_are_found():
+    found = run("Vladimir Putin came to Pyongyang.\nPutin’s plane left Pyongyang.",
+                ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE))
+    assert [(m.text, m.type) for m in found] == [
+        ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE), ("Putin", T.PERSON), ("Pyongyang", T.PLACE)]
+
+
+def test_known_name_inside_a_longer_name_is_not_found_again():
+    found = run("Moscow is big.\nHe studied at Moscow State University.", ("Moscow", T.PLACE))
+    assert len(found) == 1
+
+
+def test_known_names_are_found_in_an_all_caps_headline():
+    found = run("PUTIN VISITS PYONGYANG\nVladimir Putin came to Pyongyang.",
+                ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE))
+    assert [m.text for m in found][:2] == ["PUTIN", "PYONGYANG"]
+
+
+@pytest.mark.parametrize("span, kind, name", [
+    ("National League for Democracy (NLD", T.ORGANIZATION, "National League for Democracy"),
+    ("PRESALE - Bay Co Bldg Auth", T.ORGANIZATION, "Bay Co Bldg Auth"),
+    ("Interfax news agency", T.ORGANIZATION, "Interfax"),
+    ("August Chicago NAPM", T.ORGANIZATION, "Chicago NAPM"),
+    ("broker Khurshid Alam", T.PERSON, "Khurshid Alam"),
+    ("Charles de Gaulle", T.PERSON, "Charles de Gaulle"),
+])
+def test_spans_are_tidied_to_the_name(span, kind, name):
+    (found,) = run(f"Yesterday {span} said so.", (span, kind))
+    assert found.name == name and found.text == name
+
+
+def test_time_zone_is_no_organisation():
+    assert run("At 1400 GMT prices fell.", ("GMT", T.ORGANIZATION)) == []
+
+
+def test_country_in_caps_headline_and_city_of_dateline_are_places():
+    found = run("ROMANIA COMELF PROFIT RISES\nBUCHAREST 1996-08-30\nThe company said so.")
+    assert [(m.text, m.name, m.type) for m in found] == [
+        ("ROMANIA", "Romania", T.PLACE), ("BUCHAREST", "Bucharest", T.PLACE)]
+
+
+@pytest.mark.parametrize("span, kind, expected", [
+    ("Pirelli Cables", T.PERSON, T.ORGANIZATION),
+    ("Changi Prison", T.PERSON, T.PLACE),
+    ("Soviet Union", T.ORGANIZATION, T.PLACE),
+    ("West Bank", T.ORGANIZATION, T.PLACE),
+])
+def test_company_and_facility_words_decide_the_type(span, kind, expected):
+    (found,) = run(f"They saw {span} today.", (span, kind))
+    assert found.type is expected
+
+
+def test_surname_that_is_a_place_word_stays_a_person():
+    (found,) = run("Mike Lake said so.", ("Mike Lake", T.PERSON))
+    assert found.type is T.PERSON
