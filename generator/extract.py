@@ -9,7 +9,7 @@ article's mentions to the document-level rules of refine.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -90,15 +90,20 @@ def _blocks_to_read(article: Article) -> Iterator[tuple[int, int, str]]:
             yield index, block.start, block.text
 
 
-def extract_articles(articles: Iterable[Article], model: str, n_process: int = 1) -> list[ExtractedArticle]:
-    """Sentences and cleaned mentions for each article, in the order given."""
+def extract_articles(
+    articles: Iterable[Article], model: str, n_process: int = 1, progress: Callable[[int], None] | None = None
+) -> list[ExtractedArticle]:
+    """Sentences and cleaned mentions for each article, in the order given; progress(1) per article done."""
     nlp = load_model(model)
     articles = list(articles)
     jobs = [(a, b, o, t) for a, article in enumerate(articles) for b, o, t in _blocks_to_read(article)]
+    last_job = {a: j for j, (a, _, _, _) in enumerate(jobs)}
     docs = nlp.pipe((t for _, _, _, t in jobs), batch_size=64, n_process=n_process)
     sentences: list[list[Sentence]] = [[] for _ in articles]
     mentions: list[list[Mention]] = [[] for _ in articles]
-    for (a, block, offset, _), doc in zip(jobs, docs):
+    for j, ((a, block, offset, _), doc) in enumerate(zip(jobs, docs)):
+        if progress and last_job[a] == j:
+            progress(1)
         first_sentence = len(sentences[a])
         sentence_starts = []
         for sent in doc.sents:

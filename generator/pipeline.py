@@ -7,9 +7,12 @@ write stage touches docs/.
 
 from __future__ import annotations
 
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tqdm import tqdm
 
 from .cache import ExtractionCache, extract_with_cache
 from .config import Settings
@@ -56,7 +59,9 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
     def run(batch):
         # Worker processes cost a model load each: worth it only for a real batch.
         processes = settings.process_count if len(batch) >= PARALLEL_FROM_ARTICLES else 1
-        return extract_articles(batch, model=settings.model, n_process=processes)
+        # A bar on stderr for long runs; tqdm stays quiet when stderr is not a terminal.
+        with tqdm(total=len(batch), desc="extracting", unit="article", file=sys.stderr, disable=None, leave=False) as bar:
+            return extract_articles(batch, model=settings.model, n_process=processes, progress=bar.update)
 
     extracted = extract_with_cache(articles, settings.model, cache, run)
     lap("extract")
