@@ -51,9 +51,9 @@ def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, pa
     for em in sorted(facts.mentions_by_article.get(article.slug, ()), key=lambda m: m.mention.start):
         if corpus.entities[em.entity].type is EntityType.DATE and len(when) < GLANCE_DATES:
             resolved, relative = resolve_date(em.mention.text, article.meta.date)
-            if resolved or relative:
-                label = md_inline(resolved.label) if resolved else md_inline(em.mention.text)
-                shown = f"{label} (“{md_inline(em.mention.text)}”)" if resolved and relative else label
+            if resolved:  # an unresolved 'Thursday' tells a reader nothing here; the timeline shows it as written
+                label = md_inline(resolved.label)
+                shown = f"{label} (“{md_inline(em.mention.text)}”)" if relative else label
                 if shown not in shown_dates:
                     shown_dates.add(shown)
                     when.append(f"{shown} [↩](#{anchor_of(item, em.mention.sentence)})")

@@ -27,11 +27,15 @@ def readable_date(iso: str | None) -> str | None:
 
 _PROBES = (dt.datetime(2000, 6, 15), dt.datetime(2010, 1, 20))
 _DURATION = re.compile(
-    r"^(?:about |around |almost |nearly |more than |over |under |less than |at least |some |the )?"
-    r"(?:\w+[- ])?(?:\w+ )?(?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centuries|century)(?: old| long)?$",
+    r"^(?:about |around |almost |nearly |more than |over |under |less than |at least |some |the (?:past |last |next |first )?)?"
+    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundreds?|several|few|many|a few)(?:[- ]\w+)?[- ](?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centuries|century)"
+    r"(?: old| long)?$",
     re.I,
 )
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+_SHORT_DECADE = re.compile(r"(?:^|\s)[’']?([2-9]0)s\b")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _PRECISION = {"year": 0, "month": 1, "week": 2, "day": 2, "time": 2}
 
@@ -84,6 +88,9 @@ def resolve_date(text: str, article_date: str | None) -> tuple[When | None, bool
     decade = _DECADE.search(text)
     if decade:
         return When(dt.date(int(decade.group(1)), 1, 1), "decade"), False
+    short_decade = _SHORT_DECADE.search(text)  # 'the 90s' is the 1990s in news of any recent year
+    if short_decade:
+        return When(dt.date(1900 + int(short_decade.group(1)), 1, 1), "decade"), False
     first, second = (_parse(text, base) for base in _PROBES)
     if first is None or second is None:
         year = _YEAR.search(text)  # 'early 2005', 'the 2004-05 season'
@@ -95,5 +102,7 @@ def resolve_date(text: str, article_date: str | None) -> tuple[When | None, bool
             base = dt.datetime.fromisoformat(article_date[:10])
         except ValueError:
             return None, True
+        if text.casefold().removeprefix("on ") == _WEEKDAYS[base.weekday()]:
+            return When(base.date(), "day"), True  # 'on Wednesday' in Wednesday's paper is that day
         return _parse(text, base), True
     return None, True

@@ -38,7 +38,11 @@ def _covers(facts: Facts) -> str:
 
 def render_home(facts: Facts, graph: nx.Graph, index: SiteIndex, settings: Settings, site_name: str) -> Page:
     top = [e for e in facts.ranked_entities(NAMED_TYPES) if index.entity_path(e)][:TOP_ENTITIES]
-    lead = [md_inline(facts.corpus.entities[e].name) for e in top[:3]]
+    lead = []  # the most mentioned organisation, person and place
+    for entity_type in (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE):
+        ranked = [e for e in facts.ranked_entities({entity_type}) if index.entity_path(e)]
+        if ranked:
+            lead.append(md_link(facts.corpus.entities[ranked[0]].name, index.entity_path(ranked[0]), "index.md"))
     about = f"The people, places and organisations in the news about {', '.join(lead[:-1])} and {lead[-1]}." if len(lead) > 1 else ""
     newest_first = list(reversed([s for s in facts.order if facts.by_slug[s].article.meta.date])) + \
         [s for s in facts.order if not facts.by_slug[s].article.meta.date]
