@@ -60,7 +60,11 @@ class Facts:
     def articles_of(self, entity_id: str) -> list[str]:
         """Slugs of the articles that mention the entity, in reading order."""
         slugs = {em.article for em in self.mentions_by_entity.get(entity_id, ())}
-        return [slug for slug in self.order if slug in slugs]
+        return sorted(slugs, key=self.position.__getitem__)
+
+    @cached_property
+    def position(self) -> dict[str, int]:
+        return {slug: i for i, slug in enumerate(self.order)}
 
     @cached_property
     def order(self) -> list[str]:
@@ -72,7 +76,7 @@ class Facts:
 
     def neighbours(self, slug: str) -> tuple[str | None, str | None]:
         """The previous and next article in reading order."""
-        i = self.order.index(slug)
+        i = self.position[slug]
         return (self.order[i - 1] if i > 0 else None, self.order[i + 1] if i + 1 < len(self.order) else None)
 
     def ranked_entities(self, types: set[EntityType] | None = None) -> list[str]:

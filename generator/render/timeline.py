@@ -12,6 +12,9 @@ from ..model import EntityType, Page
 from .dates import readable_date, resolve_date
 from .common import SiteIndex, front_matter, md_link, render_template
 from .facts import Facts, anchor_of
+MAX_STATEMENTS = 2000  # a page, not a database: large sites show the first ones and say how many are left
+MAX_AS_WRITTEN = 500
+
 
 def render_timeline(facts: Facts, index: SiteIndex) -> Page:
     path = "timeline.md"
@@ -51,11 +54,13 @@ def render_timeline(facts: Facts, index: SiteIndex) -> Page:
             label = md_inline(when.label) + (f" (“{written}”)" if relative else "")
             statements.append(((when.day, when.period != "decade", slug, em.mention.start), f"**{label}** — {quote}"))
     statements.sort(key=lambda s: s[0])
+    left_off = max(0, len(statements) - MAX_STATEMENTS) + max(0, len(as_written) - MAX_AS_WRITTEN)
     content = render_template("timeline.md.j2", {
         "front_matter": front_matter({"title": "Timeline", "explainer": "timeline"}),
         "dated_articles": dated_articles,
         "undated_articles": undated_articles,
-        "statements": [line for _, line in statements],
-        "as_written": as_written,
+        "statements": [line for _, line in statements[:MAX_STATEMENTS]],
+        "as_written": as_written[:MAX_AS_WRITTEN],
+        "left_off": left_off,
     })
     return Page(path, content)
