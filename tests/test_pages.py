@@ -114,6 +114,8 @@ def test_entity_page_has_name_roles_aliases_description_and_mentions(pages):
     assert page["title"] == "Vladimir Putin" and page["mentions"] == 3
     assert re.search(r"^# Vladimir Putin$", page.content, re.M)
     assert "Also known as: Putin, Vladimir Vladimirovich" in page.content
+    # Search finds the page by its aliases: the line stands before every search-excluded block.
+    assert page.content.index("Also known as") < page.content.index("data-search-exclude")
     assert "President of Russia since 2000." in page.content
     assert "(https://en.wikipedia.org/wiki/Vladimir_Putin)" in page.content
     assert "- Russian President — in [Yukos gets a tax bill](../articles/tax-bill.md)" in page.content
