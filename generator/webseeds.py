@@ -19,8 +19,8 @@ Front matter
 Body (any seed; a block is one paragraph or heading)
 - A block of at most 200 characters is dropped when it is, as a whole, one of the BOILERPLATE lines below
   (sign-ups, cookie banners, audio/video fallbacks, 'list 1 of 3', image credits,
-  share/follow prompts), or when every line of it is a bare link or a list item
-  holding only a link (a link list: 'Related', 'More on this story').
+  share/follow prompts), or when every line of it is a bare link, an image, or a list item
+  holding only a link or a boilerplate line (a link list: 'Related', 'list 1 of 3' + links).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ BOILERPLATE = [re.compile(p, re.I) for p in (
     r"your browser does not support (?:the )?(?:audio|video|iframe)(?: element| tag)?\W*",
     r"(?:this|the) (?:video|audio|media) (?:can ?not|cannot|could not) be played\W*",
     r"list \d+ of \d+",
+    r"end of list",
     r"(?:end of )?(?:image|media|video) (?:source|caption|copyright)\b.*",
     r"(?:image|photo|picture|photograph)(?: credit)?\s*[:,]\s*[\w .,&/'’-]{0,60}",
     r"(?:getty images|reuters|afp|ap|pa media|epa)(?:\s*/\s*[\w ]+)?",
@@ -53,7 +54,7 @@ BOILERPLATE = [re.compile(p, re.I) for p in (
     r"(?:copyright|©) .{0,80}all rights reserved\W*",
 )]
 BOILERPLATE_MAX_CHARS = 200  # furniture is short; a long paragraph about cookies is news
-_LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+)\s*$")
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+)\s*$")
 
 
 def is_capture(values: dict) -> bool:
@@ -123,15 +124,19 @@ def clean_front_matter(values: dict, path: str | Path, report: Report) -> dict:
     return out
 
 
+def _is_boilerplate_line(line: str) -> bool:
+    text = line.strip(" *_#>")
+    return len(text) <= BOILERPLATE_MAX_CHARS and any(rule.fullmatch(text) for rule in BOILERPLATE)
+
+
 def is_boilerplate(block_text: str) -> bool:
     """True if the block is page furniture, not article text (see the module's rules)."""
     lines = [line.strip() for line in block_text.splitlines() if line.strip()]
     if not lines:
         return False
-    if all(_LINK_LINE.match(line) for line in lines):
+    if all(_LINK_LINE.match(line) or _is_boilerplate_line(line) for line in lines):
         return True
-    text = " ".join(lines).strip(" *_#>")
-    return len(text) <= BOILERPLATE_MAX_CHARS and any(rule.fullmatch(text) for rule in BOILERPLATE)
+    return _is_boilerplate_line(" ".join(lines))
 
 
 def drop_boilerplate(blocks: list[tuple[str, str, int]]) -> list[tuple[str, str, int]]:

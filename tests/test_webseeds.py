@@ -77,6 +77,8 @@ def test_editor_seed_keeps_dashed_title_and_long_paragraph_about_cookies():
     "[Home](https://example.com/)\n[World](https://example.com/world)",
     "Sign up to our newsletter",
     "Continue reading the main story",
+    "![Yukos headquarters](https://example.com/hq.jpg)",
+    "list 1 of 3\n[Yukos unit sold](https://example.com/1)\nend of list",
 ])
 def test_boilerplate_rules_catch_page_furniture(line):
     assert is_boilerplate(line)
