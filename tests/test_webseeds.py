@@ -99,3 +99,32 @@ def test_words_date_is_normalised_and_values_not_mutated():
     assert cleaned["date"] == "2004-12-15"
     assert values["date"] == "15 December 2004"
     assert cleaned["title"] == "A - B"  # not a capture: the title is the editor's
+
+
+@pytest.fixture(scope="module")
+def web_site(tmp_path_factory):
+    import subprocess
+
+    from .conftest import ENV, MKDOCS, BuiltSite, make_project
+
+    project = make_project(tmp_path_factory.mktemp("web-site"), sorted(FIXTURES.glob("*.md")))
+    # Not --strict: the bad dates are reported as warnings, which --strict would (rightly) turn into a failure.
+    result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project, result.stderr)
+
+
+def test_capture_article_page_shows_dek_outlet_and_link(web_site):
+    html = (web_site.site / "articles" / "oil-firm-yukos-faces-new-tax-bill" / "index.html").read_text()
+    assert "<h1" in html and "Oil firm Yukos faces new tax bill</h1>" in html
+    assert "The Russian oil company is told to pay more back taxes." in html
+    assert 'href="https://www.bbc.co.uk/news/business-0000001"' in html and "BBC News" in html
+    assert "Your browser does not support" not in html and "newsletter" not in html
+    # Relative 'Wednesday' in an article dated Wednesday 15 December 2004 is that day.
+    assert "15 December 2004 (“Wednesday”)" in html
+
+
+def test_unknown_date_is_reported_in_the_build_log(web_site):
+    assert "front matter date 'unknown' is not a date" in web_site.build_log
+    timeline = (web_site.docs / "timeline.md").read_text()
+    assert "Gazprom deal stalls" in timeline.split("Undated:")[1]
