@@ -120,8 +120,12 @@ def test_capture_article_page_shows_dek_outlet_and_link(web_site):
     assert "The Russian oil company is told to pay more back taxes." in html
     assert 'href="https://www.bbc.co.uk/news/business-0000001"' in html and "BBC News" in html
     assert "Your browser does not support" not in html and "newsletter" not in html
-    # Relative 'Wednesday' in an article dated Wednesday 15 December 2004 is that day.
-    assert "15 December 2004 (“Wednesday”)" in html
+    # Relative 'Wednesday' in an article dated Wednesday 15 December 2004 is that day: shown once.
+    timeline = (web_site.docs / "timeline.md").read_text()
+    assert "**15 December 2004 (“Wednesday”)** — “The Russian oil firm Yukos" in timeline
+    glance = html[html.index('class="explainer-glance"'):]
+    glance = glance[:glance.index("</div>")]
+    assert glance.count("15 December 2004") == 1
 
 
 def test_unknown_date_is_reported_in_the_build_log(web_site):

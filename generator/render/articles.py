@@ -47,14 +47,14 @@ def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, pa
             text += f" ({md_inline(ae.role)})"
         by_type[entity.type].append(text)
     when = [md_inline(readable_date(article.meta.date))] if article.meta.date else []
-    shown_dates = set()
+    shown_dates = set(when)  # the paper's own date once, not again as 'Wednesday'
     for em in sorted(facts.mentions_by_article.get(article.slug, ()), key=lambda m: m.mention.start):
         if corpus.entities[em.entity].type is EntityType.DATE and len(when) < GLANCE_DATES:
             resolved, relative = resolve_date(em.mention.text, article.meta.date)
             if resolved:  # an unresolved 'Thursday' tells a reader nothing here; the timeline shows it as written
                 label = md_inline(resolved.label)
                 shown = f"{label} (“{md_inline(em.mention.text)}”)" if relative else label
-                if shown not in shown_dates:
+                if shown not in shown_dates and label not in shown_dates:
                     shown_dates.add(shown)
                     when.append(f"{shown} [↩](#{anchor_of(item, em.mention.sentence)})")
     numbers = [
