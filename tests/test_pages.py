@@ -198,5 +198,7 @@ def test_dates_resolve_against_the_article_date(text, article_date, expected, re
 def test_central_sentences_and_key_numbers():
     item = make_corpus().articles[0]
     assert len(central_sentences(item, 2)) == 2
-    assert [n for n, _, _ in key_numbers(item)] == ["$27.5bn", "12%"]
+    assert [(n, after) for _, n, after, _ in key_numbers(item)] == [("$27.5bn", "in back taxes"), ("12%", "in Moscow")]
+    quoted = make_article("q", "Q", None, ["The unit sold for $9.37bn: a bargain, critics said."])
+    assert key_numbers(quoted) == [("The unit sold for", "$9.37bn", "", "p1")]
     assert Facts(make_corpus()).order == ["tax-bill", "auction"]

@@ -87,6 +87,8 @@ def test_search_finds_entities_but_not_mention_lists_or_graph_data(story_site):
     index = json.loads((story_site.site / "search" / "search_index.json").read_text())["docs"]
     titles = {d["title"] for d in index if d["location"].startswith("entities/") and "#" not in d["location"]}
     assert {"Yukos", "Gazprom", "Rosneft"} <= titles
+    rosneft = next(d for d in index if d["location"] == "entities/rosneft/")
+    assert rosneft.get("boost") == 2  # entity pages rank first for their name
     article_titles = {d["title"] for d in index if d["location"].startswith("articles/") and "#" not in d["location"]}
     assert len(article_titles) >= 18
     for doc in index:

@@ -58,8 +58,8 @@ def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, pa
                     shown_dates.add(shown)
                     when.append(f"{shown} [↩](#{anchor_of(item, em.mention.sentence)})")
     numbers = [
-        f"**{md_inline(number)}** {md_inline(after)} [↩](#{anchor})".replace("  ", " ")
-        for number, after, anchor in key_numbers(item)
+        " ".join(part for part in (md_inline(before), f"**{md_inline(number)}**", md_inline(after), f"[↩](#{anchor})") if part)
+        for before, number, after, anchor in key_numbers(item)
     ]
     rows = [
         ("Who", "; ".join(by_type[EntityType.PERSON])),

@@ -6,7 +6,7 @@ import networkx as nx
 
 from ..config import Settings
 from ..markup import md_inline, md_text, safe_url
-from ..model import Corpus, EntityMention, Page
+from ..model import Corpus, EntityMention, EntityType, Page
 from ..network import TYPE_LABELS
 from ..relate import ego_view
 from .common import SiteIndex, front_matter, md_link, render_template
@@ -15,6 +15,7 @@ from .graphs import graph_context
 
 MAX_MENTIONS_PER_ARTICLE = 20
 MAX_RELATED = 15
+ENTITY_SEARCH_BOOST = 2
 MAX_EGO_NEIGHBOURS = 30  # a hub's full neighbourhood is unreadable; keep its strongest ties
 
 
@@ -86,6 +87,8 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
     total = facts.mentions(entity_id)
     summary = f"{TYPE_LABELS[entity.type.value]} · {_plural(total, 'mention')} in {_plural(len(articles), 'article')}"
     meta = {"title": entity.name, "explainer": "entity", "entity_type": entity.type.value, "mentions": total}
+    if entity.type is not EntityType.DATE:
+        meta["search"] = {"boost": ENTITY_SEARCH_BOOST}  # a name search lands on the name's own page first
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
     link = safe_url(entity.link)

@@ -30,6 +30,7 @@ _NUMBER = re.compile(
 )
 _AFTER_NUMBER = re.compile(r"^[^.;:,()\"“”]{0,60}?(?=[.;:,()\"“”]|$)")
 KEY_NUMBERS = 4
+BEFORE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,12 @@ def central_sentences(item: ExtractedArticle, limit: int = DEK_SENTENCES) -> lis
     return [" ".join(body[i].text.split()) for i in sorted(chosen)]
 
 
-def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[str, str, str]]:
-    """(number, what follows it, paragraph anchor) for the first distinct figures in the body."""
+def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[str, str, str, str]]:
+    """(words before, number, words after, paragraph anchor) for the first distinct figures in the body.
+
+    The words after the figure up to the next punctuation say what it counts ('in back
+    taxes'); when nothing follows, the last few words before it do ('paid 260.75bn roubles').
+    """
     found, seen = [], set()
     for index, sentence in enumerate(item.sentences):
         if sentence.block < 0:
@@ -137,8 +142,13 @@ def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[
             if number in seen or re.fullmatch(r"(1[89]|20)\d\d", number):
                 continue  # years go to the timeline
             seen.add(number)
-            after = _AFTER_NUMBER.match(sentence.text[match.end():])
-            found.append((number, " ".join((after.group(0) if after else "").split()), anchor_of(item, index)))
+            after_match = _AFTER_NUMBER.match(sentence.text[match.end():])
+            after = " ".join((after_match.group(0) if after_match else "").split())
+            before = ""
+            if not after:
+                clause = re.split(r"[.;:,()\"“”]", sentence.text[:match.start()])[-1].split()
+                before = " ".join(clause[-BEFORE_WORDS:])
+            found.append((before, number, after, anchor_of(item, index)))
             if len(found) == limit:
                 return found
     return found
