@@ -146,7 +146,7 @@ def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[
             after = " ".join((after_match.group(0) if after_match else "").split())
             before = ""
             if not after:
-                clause = re.split(r"[.;:,()\"“”]", sentence.text[:match.start()])[-1].split()
+                clause = re.split(r"[.;:,()\"“”]|\s[-–—]\s", sentence.text[:match.start()])[-1].split()
                 before = " ".join(clause[-BEFORE_WORDS:])
             found.append((before, number, after, anchor_of(item, index)))
             if len(found) == limit:
