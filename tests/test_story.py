@@ -64,14 +64,17 @@ def test_shared_entity_has_a_page_linking_several_articles(story_site, name):
     assert re.search(rf"^# {re.escape(name)}$", best.content, re.M)
 
 
-@pytest.mark.xfail(reason="resolve.py still splits one name across types/spellings (Yukos as two entities); "
-                          "the entities branch resolves them", strict=False)
-@pytest.mark.parametrize("name", ["Yukos", "Gazprom", "Rosneft"])
+@pytest.mark.parametrize("name", [
+    "Yukos",
+    "Rosneft",
+    pytest.param("Gazprom", marks=pytest.mark.xfail(
+        strict=True, reason="the model tags 'Gazprom and Rosneft' as one span in two articles; not split yet")),
+])
 def test_one_page_per_shared_entity_with_every_article(story_site, name):
     pages = [p for p in entity_pages(story_site).values() if p["title"] == name]
     texts = [p.read_text() for p in sorted(story_site.root.joinpath("seeds").glob("*.txt"))]
     assert len(pages) == 1
-    assert len(linked_articles(pages[0])) == sum(name in t for t in texts)
+    assert len(linked_articles(pages[0])) == sum(bool(re.search(rf"\b{name}\b", t)) for t in texts)
 
 
 def test_entity_pages_link_mentions_back_to_paragraph_anchors(story_site):
