@@ -15,6 +15,7 @@ from frontmatter.default_handlers import YAMLHandler
 
 from .model import Article, ArticleMeta, Block, Report
 from .slugs import SlugRegistry
+from .webseeds import clean_front_matter, drop_boilerplate
 
 SEED_SUFFIXES = (".txt", ".md", ".markdown")
 META_FIELDS = ("date", "source", "url", "author", "summary", "tags")
@@ -249,6 +250,7 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
         if not text.strip():
             raise SeedError("is empty; write the article text in it or delete the file")
         values, body_start = split_front_matter(text)
+        values = clean_front_matter(values, name, report)  # crawler captures: title suffix, URL source, date
     except SeedError as error:
         report.add(name, f"skipped: {error}", line=error.line, severity="error")
         return None
@@ -257,7 +259,7 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
         return None
     markdown = path.suffix.lower() != ".txt"
     title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report)
-    blocks = split_blocks(text, content_start, markdown)
+    blocks = drop_boilerplate(split_blocks(text, content_start, markdown))
     if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
         report.add(name, "skipped: has no article text after the front matter; write the article below the --- lines", severity="error")
         return None

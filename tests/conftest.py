@@ -146,3 +146,25 @@ def watched_page(browser):
     page.on("request", on_request)
     yield watched
     context.close()
+
+
+# --- The Yukos story: BBC articles that mention Yukos at least 6 times (issue 5) ---
+
+BBC = SHARED / "corpus" / "bbc"
+YUKOS_MIN_MENTIONS = 6
+
+
+def yukos_seeds() -> list[Path]:
+    return [p for p in sorted(BBC.glob("*.txt")) if p.read_text(encoding="utf-8").count("Yukos") >= YUKOS_MIN_MENTIONS]
+
+
+@pytest.fixture(scope="session")
+def story_site(tmp_path_factory) -> BuiltSite:
+    """The multi-article Yukos story, generated and built with --strict once per session."""
+    seeds = yukos_seeds()
+    if not seeds:
+        pytest.fail(f"BBC corpus missing at {BBC}: clone the project with ../shared beside it")
+    project = make_project(tmp_path_factory.mktemp("story-site"), seeds)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project, result.stderr)

@@ -10,6 +10,8 @@ One module per kind of page; this one only lists them in order.
 
 from __future__ import annotations
 
+from importlib import resources
+
 import networkx as nx
 
 from ..config import Settings
@@ -18,18 +20,34 @@ from .articles import render_article
 from .assets import render_assets
 from .common import SiteIndex
 from .entities import render_entity
+from .facts import Facts
 from .home import render_home
+from .indexes import render_indexes
 from .network_page import render_network
+from .timeline import render_timeline
+
+
+def _page_assets() -> list[Page]:
+    """Script and styles of the index, timeline and article furniture (filter box, 'At a glance')."""
+    ours = resources.files("generator") / "assets"
+    return [
+        Page("assets/explainer/pages.js", (ours / "pages.js").read_bytes()),
+        Page("assets/explainer/pages.css", (ours / "pages.css").read_bytes()),
+    ]
 
 
 def render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str) -> list[Page]:
     """Every page of the site, in a stable order."""
     index = SiteIndex(corpus)
-    pages = render_home(corpus, index, site_name)
+    facts = Facts(corpus)
+    pages = [render_home(facts, graph, index, settings, site_name)]
+    pages.extend(render_indexes(facts, index))
+    pages.append(render_timeline(facts, index))
     for item in corpus.articles:
-        pages.append(render_article(item.article, corpus, graph, index, settings))
+        pages.append(render_article(item.article, corpus, graph, index, settings, facts))
     for entity_id in sorted(corpus.entities):
-        pages.append(render_entity(entity_id, corpus, graph, index, settings))
+        pages.append(render_entity(entity_id, corpus, graph, index, settings, facts))
     pages.append(render_network(graph, index, settings))
     pages.extend(render_assets())
+    pages.extend(_page_assets())
     return pages

@@ -1,20 +1,23 @@
-"""Article pages: headline, sections, paragraphs with linked mentions, sidebar data, network."""
+"""Article pages: headline, dek, 'At a glance', sections with linked mentions, network, source, previous/next."""
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 import networkx as nx
 
 from ..config import Settings
 from ..markup import escape_block_start, md_inline, md_text, safe_url
-from ..model import Article, Corpus, EntityMention, Page
+from ..model import Article, Corpus, EntityMention, EntityType, Page
 from ..relate import article_view
 from .common import SiteIndex, front_matter, md_link, render_template
+from .dates import readable_date, resolve_date
+from .facts import Facts, anchor_of, central_sentences, key_numbers
 from .graphs import graph_context
 
+GLANCE_LIMITS = {EntityType.PERSON: 6, EntityType.ORGANIZATION: 5, EntityType.PLACE: 5}
+GLANCE_DATES = 4
 
-def _linked_text(article: Article, start: int, text: str, mentions: list[EntityMention], index: SiteIndex, current: str) -> str:
+
+def _linked_text(start: int, text: str, mentions: list[EntityMention], index: SiteIndex, current: str) -> str:
     """A block's text as Markdown with each resolved mention linked to its entity page."""
     out, cursor = [], 0
     for em in sorted(mentions, key=lambda m: m.mention.start):
@@ -30,23 +33,73 @@ def _linked_text(article: Article, start: int, text: str, mentions: list[EntityM
     return escape_block_start(" ".join("".join(out).split()))
 
 
-def render_article(article: Article, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings) -> Page:
-    path = index.article_path(article.slug)
-    by_block: dict[int, list[EntityMention]] = defaultdict(list)
-    block_spans = [(b.start, b.start + len(b.text)) for b in article.blocks]
-    for em in corpus.mentions:
-        if em.article != article.slug:
+def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, path: str) -> list[tuple[str, str]]:
+    """(label, Markdown) rows of the 'At a glance' box; rows without content are left out."""
+    item = facts.by_slug[article.slug]
+    by_type: dict[EntityType, list[str]] = {t: [] for t in GLANCE_LIMITS}
+    for ae in corpus.article_entities[article.slug]:  # most mentioned first
+        entity = corpus.entities[ae.entity]
+        if entity.type not in by_type or len(by_type[entity.type]) >= GLANCE_LIMITS[entity.type]:
             continue
+        target = index.entity_path(entity.id)
+        text = md_link(entity.name, target, path) if target else md_inline(entity.name)
+        if ae.role and entity.type is EntityType.PERSON:
+            text += f" ({md_inline(ae.role)})"
+        by_type[entity.type].append(text)
+    when = [md_inline(readable_date(article.meta.date))] if article.meta.date else []
+    shown_dates = set(when)  # the paper's own date once, not again as 'Wednesday'
+    for em in sorted(facts.mentions_by_article.get(article.slug, ()), key=lambda m: m.mention.start):
+        if corpus.entities[em.entity].type is EntityType.DATE and len(when) < GLANCE_DATES:
+            resolved, relative = resolve_date(em.mention.text, article.meta.date)
+            if resolved:  # an unresolved 'Thursday' tells a reader nothing here; the timeline shows it as written
+                label = md_inline(resolved.label)
+                shown = f"{label} (“{md_inline(em.mention.text)}”)" if relative else label
+                if shown not in shown_dates and label not in shown_dates:
+                    shown_dates.add(shown)
+                    when.append(f"{shown} [↩](#{anchor_of(item, em.mention.sentence)})")
+    numbers = [
+        " ".join(part for part in (md_inline(before), f"**{md_inline(number)}**", md_inline(after), f"[↩](#{anchor})") if part)
+        for before, number, after, anchor in key_numbers(item)
+    ]
+    rows = [
+        ("Who", "; ".join(by_type[EntityType.PERSON])),
+        ("Organisations", "; ".join(by_type[EntityType.ORGANIZATION])),
+        ("Where", "; ".join(by_type[EntityType.PLACE])),
+        ("When", "; ".join(when)),
+        ("Key numbers", "; ".join(numbers)),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def _source_rows(article: Article) -> list[tuple[str, str]]:
+    meta = article.meta
+    url = safe_url(meta.url)
+    rows = [
+        ("Outlet", md_inline(meta.source) if meta.source else ""),
+        ("Author", md_inline(meta.author) if meta.author else ""),
+        ("Date", md_inline(readable_date(meta.date)) if meta.date else "Undated"),
+        ("Original", f"[{md_inline(url)}]({url})" if url else ""),
+        ("Seed file", f"`{article.source.as_posix()}`" if "`" not in article.source.as_posix() else md_inline(article.source.as_posix())),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+def render_article(article: Article, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings, facts: Facts) -> Page:
+    path = index.article_path(article.slug)
+    item = facts.by_slug[article.slug]
+    by_block: dict[int, list[EntityMention]] = {}
+    block_spans = [(b.start, b.start + len(b.text)) for b in article.blocks]
+    for em in facts.mentions_by_article.get(article.slug, ()):
         for i, (s, e) in enumerate(block_spans):
             if s <= em.mention.start < e:
-                by_block[i].append(em)
+                by_block.setdefault(i, []).append(em)
                 break
     blocks = []
     for i, block in enumerate(article.blocks):
         if block.kind == "heading":
             text = md_text(block.text)
         else:
-            text = _linked_text(article, block.start, block.text, by_block[i], index, path)
+            text = _linked_text(block.start, block.text, by_block.get(i, []), index, path)
         blocks.append({"kind": block.kind, "text": text, "anchor": block.anchor})
 
     entities = []
@@ -68,24 +121,22 @@ def render_article(article: Article, corpus: Corpus, graph: nx.Graph, index: Sit
         meta["tags"] = list(article.meta.tags)
     meta["entities"] = entities
 
-    source_bits = []
-    if article.meta.source:
-        url = safe_url(article.meta.url)
-        source_bits.append(f"[{md_inline(article.meta.source)}]({url})" if url else md_inline(article.meta.source))
-    elif safe_url(article.meta.url):
-        source_bits.append(f"[Original article]({safe_url(article.meta.url)})")
-    if article.meta.author:
-        source_bits.append(md_inline(article.meta.author))
-    if article.meta.date:
-        source_bits.append(md_inline(article.meta.date))
-    source_line = "Source: " + " · ".join(source_bits) if source_bits else ""
+    dek = article.meta.summary or " ".join(central_sentences(item))
+    previous, following = facts.neighbours(article.slug)
+
+    def neighbour(slug: str | None) -> str | None:
+        return md_link(facts.by_slug[slug].article.title, index.article_path(slug), path) if slug else None
 
     view = article_view(graph, corpus, article.slug)
     context = {
         "front_matter": front_matter(meta),
         "title": md_text(article.title),
-        "source_line": source_line,
+        "dek": md_text(dek) if dek else "",
+        "glance": _glance(article, corpus, facts, index, path),
         "blocks": blocks,
         "graph": graph_context(view, index, path, settings, f"How the people, places and organisations in “{article.title}” are connected"),
+        "source_rows": _source_rows(article),
+        "previous": neighbour(previous),
+        "next": neighbour(following),
     }
     return Page(path, render_template("article.md.j2", context))

@@ -1,19 +1,22 @@
-"""Entity pages: name, type, roles, every mention in context, the entity's network."""
+"""Entity pages: name, type, description, aliases, roles, the articles, every mention in context, related entities, network."""
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 import networkx as nx
 
 from ..config import Settings
-from ..markup import md_inline, md_text
-from ..model import Corpus, EntityMention, Page
+from ..markup import md_inline, md_text, safe_url
+from ..model import Corpus, EntityMention, EntityType, Page
 from ..network import TYPE_LABELS
+from ..relate import ego_view
 from .common import SiteIndex, front_matter, md_link, render_template
+from .facts import Facts, anchor_of
 from .graphs import graph_context
 
 MAX_MENTIONS_PER_ARTICLE = 20
+MAX_RELATED = 15
+ENTITY_SEARCH_BOOST = 2
+MAX_EGO_NEIGHBOURS = 30  # a hub's full neighbourhood is unreadable; keep its strongest ties
 
 
 def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> str:
@@ -23,42 +26,83 @@ def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> 
     return f"{md_inline(before)}<mark>{md_inline(inside)}</mark>{md_inline(after)}"
 
 
-def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings) -> Page:
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _ego(graph: nx.Graph, entity_id: str) -> nx.Graph:
+    """The entity and its strongest neighbours, with the edges among them."""
+    view = ego_view(graph, entity_id)
+    if view.number_of_nodes() <= MAX_EGO_NEIGHBOURS + 1:
+        return view
+    strongest = sorted(graph[entity_id], key=lambda n: (-graph.edges[entity_id, n]["weight"], n))[:MAX_EGO_NEIGHBOURS]
+    return view.subgraph([entity_id, *strongest]).copy()
+
+
+def _related(entity_id: str, graph: nx.Graph, index: SiteIndex, facts: Facts, path: str) -> list[str]:
+    """Neighbours ranked by how many sentences name both, each with one such sentence linked to its paragraph."""
+    if entity_id not in graph:
+        return []
+    ranked = sorted(graph[entity_id], key=lambda n: (-graph.edges[entity_id, n]["weight"], graph.nodes[n]["name"].casefold(), n))
+    lines = []
+    for other in ranked[:MAX_RELATED]:
+        data = graph.edges[entity_id, other]
+        target = index.entity_path(other)
+        name = graph.nodes[other]["name"]
+        line = f"{md_link(name, target, path) if target else md_inline(name)} — {_plural(data['weight'], 'shared sentence')}"
+        evidence = data.get("evidence") or []
+        if evidence:
+            ev = evidence[0]
+            where = index.article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else "")
+            line += f": “{md_inline(ev.sentence)}” {md_link('↩', where, path)}"
+        lines.append(line)
+    return lines
+
+
+def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings, facts: Facts) -> Page:
     entity = corpus.entities[entity_id]
     path = index.entity_path(entity_id)
-    by_article: dict[str, list[EntityMention]] = defaultdict(list)
-    for em in corpus.mentions:
-        if em.entity == entity_id:
-            by_article[em.article].append(em)
-    items = {item.article.slug: item for item in corpus.articles}
-    groups = []
-    roles = []
-    for slug in sorted(by_article, key=lambda s: (items[s].article.title.casefold(), s)):
-        item = items[slug]
-        lines = []
+    by_article: dict[str, list[EntityMention]] = {}
+    for em in facts.mentions_by_entity.get(entity_id, ()):
+        by_article.setdefault(em.article, []).append(em)
+    groups, roles, articles = [], [], []
+    for slug in facts.articles_of(entity_id):
+        item = facts.by_slug[slug]
+        article_link = md_link(item.article.title, index.article_path(slug), path)
         mentions = sorted(by_article[slug], key=lambda m: m.mention.start)
+        articles.append(f"{article_link} — {_plural(len(mentions), 'mention')}")
+        lines = []
         for em in mentions[:MAX_MENTIONS_PER_ARTICLE]:
             sentence = item.sentences[em.mention.sentence]
-            anchor = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
+            anchor = anchor_of(item, em.mention.sentence)
             quote = " ".join(_highlighted(sentence.text, sentence.start, em).split())
             target = index.article_path(slug) + (f"#{anchor}" if anchor else "")
             lines.append(f"{quote} {md_link('↩', target, path)}")
-        if len(mentions) > MAX_MENTIONS_PER_ARTICLE:
-            lines.append(f"… and {len(mentions) - MAX_MENTIONS_PER_ARTICLE} more in this article")
-        groups.append({"article_link": md_link(item.article.title, index.article_path(slug), path), "lines": lines})
+        rest = len(mentions) - MAX_MENTIONS_PER_ARTICLE
+        groups.append({"article_link": article_link, "lines": lines,
+                       "rest": f"… and {_plural(rest, 'more mention')} in this article" if rest > 0 else ""})
         for ae in corpus.article_entities[slug]:
-            if ae.entity == entity_id and ae.role and ae.role not in roles:
-                roles.append(ae.role)
-    view = nx.ego_graph(graph, entity_id, radius=1) if entity_id in graph else nx.Graph()
-    meta = {"title": entity.name, "explainer": "entity", "entity_type": entity.type.value}
+            if ae.entity == entity_id and ae.role:
+                roles.append(f"{md_inline(ae.role)} — in {article_link}")
+    total = facts.mentions(entity_id)
+    summary = f"{TYPE_LABELS[entity.type.value]} · {_plural(total, 'mention')} in {_plural(len(articles), 'article')}"
+    meta = {"title": entity.name, "explainer": "entity", "entity_type": entity.type.value, "mentions": total}
+    if entity.type is not EntityType.DATE:
+        meta["search"] = {"boost": ENTITY_SEARCH_BOOST}  # a name search lands on the name's own page first
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
+    link = safe_url(entity.link)
     context = {
         "front_matter": front_matter(meta),
         "name": md_text(entity.name),
-        "type_label": TYPE_LABELS[entity.type.value],
-        "roles": md_inline(", ".join(roles)),
+        "summary": summary,
+        "description": md_text(entity.description) if entity.description else "",
+        "link": f"[{md_inline(link)}]({link})" if link else "",
+        "aliases": ", ".join(md_inline(a) for a in entity.aliases if a != entity.name),
+        "roles": roles,
+        "articles": articles,
         "mention_groups": groups,
-        "graph": graph_context(view, index, path, settings, f"Who and what {entity.name} is connected with"),
+        "related": _related(entity_id, graph, index, facts, path),
+        "graph": graph_context(_ego(graph, entity_id), index, path, settings, f"Who and what {entity.name} is connected with"),
     }
     return Page(path, render_template("entity.md.j2", context))

@@ -1,38 +1,72 @@
-"""The home page and the Articles index."""
+"""The home page: what the site covers, generated from the corpus."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import networkx as nx
 
-from ..markup import md_text
-from ..model import Corpus, EntityType, Page
+from ..config import Settings
+from ..markup import md_inline, md_text
+from ..model import EntityType, Page
 from ..network import TYPE_LABELS
+from .dates import readable_date
 from .common import SiteIndex, front_matter, md_link, render_template
+from .facts import Facts
+from .graphs import graph_context
+
+HOME_ARTICLES = 20
+TOP_ENTITIES = 12
+TEASER_NODES = 15
+NAMED_TYPES = {EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.EVENT}
 
 
-def render_home(corpus: Corpus, index: SiteIndex, site_name: str) -> list[Page]:
-    articles = sorted((item.article for item in corpus.articles), key=lambda a: (a.title.casefold(), a.slug))
-    mention_counts: dict[str, int] = defaultdict(int)
-    for em in corpus.mentions:
-        mention_counts[em.entity] += 1
-    top = sorted(
-        (e for e in mention_counts if corpus.entities[e].type not in (EntityType.DATE,)),
-        key=lambda e: (-mention_counts[e], corpus.entities[e].name.casefold()),
-    )[:12]
-    home_links = [md_link(a.title, index.article_path(a.slug), "index.md") for a in articles]
-    plural = "article" if len(articles) == 1 else "articles"
-    home = render_template("home.md.j2", {
+def _covers(facts: Facts) -> str:
+    """One sentence on the corpus: articles, date range, entities by type."""
+    n = len(facts.order)
+    dates = sorted(d for d in (facts.by_slug[s].article.meta.date for s in facts.order) if d)
+    span = ""
+    if dates:
+        first, last = readable_date(dates[0]), readable_date(dates[-1])
+        span = f", dated {first}" if first == last else f", from {first} to {last}"
+    counts = {t: 0 for t in (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION)}
+    for entity_id in facts.mentions_by_entity:
+        entity_type = facts.corpus.entities[entity_id].type
+        if entity_type in counts:
+            counts[entity_type] += 1
+    return (f"{n} article{'' if n == 1 else 's'}{span}, naming {counts[EntityType.PERSON]} people, "
+            f"{counts[EntityType.PLACE]} places and {counts[EntityType.ORGANIZATION]} organisations.")
+
+
+def render_home(facts: Facts, graph: nx.Graph, index: SiteIndex, settings: Settings, site_name: str) -> Page:
+    top = [e for e in facts.ranked_entities(NAMED_TYPES) if index.entity_path(e)][:TOP_ENTITIES]
+    lead = []  # the most mentioned organisation, person and place
+    for entity_type in (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE):
+        ranked = [e for e in facts.ranked_entities({entity_type}) if index.entity_path(e)]
+        if ranked:
+            lead.append(md_link(facts.corpus.entities[ranked[0]].name, index.entity_path(ranked[0]), "index.md"))
+    about = f"The people, places and organisations in the news about {', '.join(lead[:-1])} and {lead[-1]}." if len(lead) > 1 else ""
+    newest_first = list(reversed([s for s in facts.order if facts.by_slug[s].article.meta.date])) + \
+        [s for s in facts.order if not facts.by_slug[s].article.meta.date]
+    articles = []
+    for slug in newest_first[:HOME_ARTICLES]:
+        article = facts.by_slug[slug].article
+        when = readable_date(article.meta.date)
+        articles.append(md_link(article.title, index.article_path(slug), "index.md")
+                        + (f" <span class=\"explainer-count\">{md_inline(when)}</span>" if when else ""))
+    entities = [
+        f"{md_link(facts.corpus.entities[e].name, index.entity_path(e), 'index.md')} "
+        f"<span class=\"explainer-count\">{TYPE_LABELS[facts.corpus.entities[e].type.value].lower()}, {facts.mentions(e)} mentions</span>"
+        for e in top
+    ]
+    teaser_nodes = [e for e in top if e in graph][:TEASER_NODES]
+    teaser = graph.subgraph(teaser_nodes).copy()
+    return Page("index.md", render_template("home.md.j2", {
         "front_matter": front_matter({"title": site_name, "explainer": "home"}),
         "site_name": md_text(site_name),
-        "summary": f"{len(articles)} {plural}, {len(corpus.entities)} people, places, organisations and dates.",
-        "articles": home_links,
-        "top_entities": [
-            f"{md_link(corpus.entities[e].name, index.entity_path(e), 'index.md')} — {TYPE_LABELS[corpus.entities[e].type.value].lower()}, {mention_counts[e]} mentions"
-            for e in top if index.entity_path(e)
-        ],
-    })
-    listing = render_template("articles_index.md.j2", {
-        "front_matter": front_matter({"title": "Articles", "explainer": "articles"}),
-        "articles": [md_link(a.title, index.article_path(a.slug), "articles/index.md") for a in articles],
-    })
-    return [Page("index.md", home), Page("articles/index.md", listing)]
+        "about": about,
+        "covers": _covers(facts),
+        "articles": articles,
+        "more_articles": len(facts.order) - len(articles),
+        "top_entities": entities,
+        "graph": graph_context(teaser, index, "index.md", settings, "The most mentioned names and how they connect")
+        if teaser.number_of_edges() else None,
+    }))

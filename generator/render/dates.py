@@ -1,0 +1,108 @@
+"""Dates as readers want them: '15 December 2004' from ISO, and date expressions resolved.
+
+Expressions that need a reference point ('Wednesday', 'last year', '15 December')
+are resolved with dateparser against the article's date where it has one. An
+expression counts as relative when two different reference points give two
+different dates. Spans ('24 years') are not points in time and give no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def readable_date(iso: str | None) -> str | None:
+    """'2004-12-15' → '15 December 2004'; anything else as written."""
+    if not iso:
+        return None
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day:%B %Y}"
+
+
+_PROBES = (dt.datetime(2000, 6, 15), dt.datetime(2010, 1, 20))
+_DURATION = re.compile(
+    r"^(?:about |around |almost |nearly |more than |over |under |less than |at least |some |the (?:past |last |next |first )?)?"
+    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"hundreds?|several|few|many|a few)(?:[- ]\w+)?[- ](?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centuries|century)"
+    r"(?: old| long)?$",
+    re.I,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
+_SHORT_DECADE = re.compile(r"(?:^|\s)[’']?([2-9]0)s\b")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PRECISION = {"year": 0, "month": 1, "week": 2, "day": 2, "time": 2}
+
+
+@dataclass(frozen=True)
+class When:
+    """A resolved date, as precise as the text is."""
+
+    day: dt.date
+    period: str  # "decade", "year", "month", "week" or "day"
+
+    @property
+    def label(self) -> str:
+        if self.period == "decade":
+            return f"{self.day.year}s"
+        if self.period == "year":
+            return str(self.day.year)
+        if self.period == "month":
+            return f"{self.day:%B %Y}"
+        if self.period == "week":
+            return f"Week of {self.day.day} {self.day:%B %Y}"
+        return f"{self.day.day} {self.day:%B %Y}"
+
+
+@lru_cache(maxsize=64)
+def _parser(base: dt.datetime):
+    from dateparser.date import DateDataParser  # slow import; only when a site has dates
+
+    return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
+
+
+@lru_cache(maxsize=20_000)
+def _parse(text: str, base: dt.datetime) -> When | None:
+    data = _parser(base).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    return When(data.date_obj.date(), data.period or "day")
+
+
+def _same(a: When, b: When) -> bool:
+    depth = _PRECISION.get(a.period, 2)
+    return (a.day.year, a.day.month, a.day.day)[: depth + 1] == (b.day.year, b.day.month, b.day.day)[: depth + 1]
+
+
+def resolve_date(text: str, article_date: str | None) -> tuple[When | None, bool]:
+    """(the date the expression names, whether it is relative); (None, False) for no date at all."""
+    text = " ".join(text.split())
+    if _DURATION.match(text):
+        return None, False  # '24 years' is a span, not a point in time
+    decade = _DECADE.search(text)
+    if decade:
+        return When(dt.date(int(decade.group(1)), 1, 1), "decade"), False
+    short_decade = _SHORT_DECADE.search(text)  # 'the 90s' is the 1990s in news of any recent year
+    if short_decade:
+        return When(dt.date(1900 + int(short_decade.group(1)), 1, 1), "decade"), False
+    first, second = (_parse(text, base) for base in _PROBES)
+    if first is None or second is None:
+        year = _YEAR.search(text)  # 'early 2005', 'the 2004-05 season'
+        return (When(dt.date(int(year.group(1)), 1, 1), "year"), False) if year else (None, False)
+    if _same(first, second):
+        return first, False
+    if article_date:
+        try:
+            base = dt.datetime.fromisoformat(article_date[:10])
+        except ValueError:
+            return None, True
+        if text.casefold().removeprefix("on ") == _WEEKDAYS[base.weekday()]:
+            return When(base.date(), "day"), True  # 'on Wednesday' in Wednesday's paper is that day
+        return _parse(text, base), True
+    return None, True
