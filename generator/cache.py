@@ -9,6 +9,7 @@ checksum; an entry that fails to decode or verify is recomputed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -91,7 +92,7 @@ def from_plain(kind: Any, value: Any) -> Any:
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise TypeError(f"expected an object for {kind.__name__}")
-        hints = typing.get_type_hints(kind)
+        hints = _hints(kind)
         return kind(**{f.name: from_plain(hints[f.name], value[f.name]) for f in dataclasses.fields(kind) if f.name in value})
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
@@ -102,6 +103,11 @@ def from_plain(kind: Any, value: Any) -> Any:
     if kind is Path:
         return Path(value)
     return value
+
+
+@functools.lru_cache(maxsize=None)
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)
 
 
 class ExtractionCache:
@@ -122,7 +128,7 @@ class ExtractionCache:
             body = envelope["body"]
             if envelope.get("sha256") != hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest():
                 return None
-            hints = typing.get_type_hints(ExtractedArticle)
+            hints = _hints(ExtractedArticle)
             values = {
                 f.name: from_plain(hints[f.name], body[f.name])
                 for f in dataclasses.fields(ExtractedArticle)

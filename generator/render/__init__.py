@@ -18,7 +18,7 @@ from ..config import Settings
 from ..model import Corpus, Page
 from .articles import render_article
 from .assets import render_assets
-from .common import SiteIndex
+from .common import SiteIndex, entities_worth_a_page
 from .entities import render_entity
 from .facts import Facts
 from .home import render_home
@@ -38,14 +38,14 @@ def _page_assets() -> list[Page]:
 
 def render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str) -> list[Page]:
     """Every page of the site, in a stable order."""
-    index = SiteIndex(corpus)
+    index = SiteIndex(corpus, entities_worth_a_page(corpus, settings))
     facts = Facts(corpus)
     pages = [render_home(facts, graph, index, settings, site_name)]
     pages.extend(render_indexes(facts, index))
     pages.append(render_timeline(facts, index))
     for item in corpus.articles:
         pages.append(render_article(item.article, corpus, graph, index, settings, facts))
-    for entity_id in sorted(corpus.entities):
+    for entity_id in sorted(index.entity_pages):
         pages.append(render_entity(entity_id, corpus, graph, index, settings, facts))
     pages.append(render_network(graph, index, settings))
     pages.extend(render_assets())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import posixpath
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import jinja2
 import yaml
 
+from ..config import Settings
 from ..markup import md_inline
 from ..model import Corpus
 
@@ -25,8 +27,12 @@ def render_template(name: str, context: dict) -> bytes:
     return _env.get_template(name).render(context).encode("utf-8")
 
 
+# libyaml's safe dumper writes the same YAML several times faster; fall back where it is missing.
+_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(values: dict) -> str:
-    return yaml.safe_dump(values, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.dump(values, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def md_link(text: str, target: str, current: str) -> str:
@@ -41,9 +47,28 @@ class SiteIndex:
     """Where each page lives, so every renderer links the same way."""
 
     corpus: Corpus
+    entity_pages: frozenset[str]  # ids of the entities that get a page of their own
 
     def article_path(self, slug: str) -> str:
         return f"articles/{slug}.md"
 
     def entity_path(self, entity_id: str) -> str | None:
-        return f"entities/{entity_id}.md" if entity_id in self.corpus.entities else None
+        return f"entities/{entity_id}.md" if entity_id in self.entity_pages else None
+
+
+def entities_worth_a_page(corpus: Corpus, settings: Settings) -> frozenset[str]:
+    """Every entity on a small site; on a big one, those with enough mentions or articles.
+
+    The rest still appear in sidebars and graphs, unlinked: a page per one-off
+    name would multiply the site's size for pages nobody visits.
+    """
+    if len(corpus.articles) <= settings.small_site_articles:
+        return frozenset(corpus.entities)
+    mentions: Counter[str] = Counter(em.entity for em in corpus.mentions)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for em in corpus.mentions:
+        articles[em.entity].add(em.article)
+    return frozenset(
+        e for e in corpus.entities
+        if mentions[e] >= settings.entity_page_min_mentions or len(articles[e]) >= settings.entity_page_min_articles
+    )
