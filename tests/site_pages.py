@@ -32,16 +32,18 @@ def page_kinds(site: Path) -> dict[str, str | None]:
     """One URL per kind of page (None where the site has no such page): home, article, entity, network, timeline."""
     pages = built_pages(site)
 
-    def first_under(folder: str) -> str | None:
-        return next((url for url in pages if url.startswith(folder) and url != folder), None)
+    def richest_under(folder: str) -> str | None:
+        """The page with the most HTML in folder: the one with the most to check."""
+        found = [url for url in pages if url.startswith(folder) and url != folder]
+        return max(found, key=lambda url: ((site / url / "index.html").stat().st_size, url), default=None)
 
     def exactly(url: str) -> str | None:
         return url if url in pages else None
 
     return {
         "home": "",
-        "article": first_under("articles/"),
-        "entity": first_under("entities/"),
+        "article": richest_under("articles/"),
+        "entity": richest_under("entities/"),
         "network": exactly("network/"),
         "timeline": exactly("timeline/"),
     }
