@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import CHROMIUM_ARGS  # noqa: F401  (same browser setup as the other browser tests)
+from tests.conftest import make_project, mkdocs_build, serve
 from tests.site_pages import AXE, node_file, page_kinds
 
 pytestmark = pytest.mark.browser
@@ -96,3 +96,29 @@ def test_keyboard_reaches_every_entity_link_of_an_article(watched_page, seed_ser
         if wanted <= reached:
             break
     assert wanted - reached == set()
+
+
+@pytest.fixture(scope="module")
+def instant_site(tmp_path_factory):
+    """The seed site with Material's instant navigation and its progress bar switched on:
+    other features may turn these on, and the progress bar must have a name then too."""
+    project = make_project(tmp_path_factory.mktemp("instant-site"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  features:\n" in text
+    config.write_text(
+        text.replace("  features:\n", "  features:\n    - navigation.instant\n    - navigation.instant.progress\n", 1),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    base, server = serve(project / "site")
+    yield base
+    server.shutdown()
+
+
+def test_instant_navigation_progress_bar_has_a_name(scheme_page, instant_site):
+    scheme_page.goto(instant_site)
+    scheme_page.wait_for_load_state("networkidle")
+    assert scheme_page.locator('[role="progressbar"]').count() == 1
+    assert blocking_violations(scheme_page) == []

@@ -115,6 +115,8 @@ def test_other_pages_are_shared_as_website(seed_site):
         assert only(tags, "og:type") == "website", url
         assert only(tags, "og:url") == SITE_URL + url
         assert only(tags, "description")
+        if url == "":
+            assert tags.title == only(tags, "og:title") == "Explainer"  # the site's name, once
 
 
 def test_sitemap_lists_every_page_by_its_canonical_url(seed_site):

@@ -134,10 +134,15 @@ def lighthouse(url: str, name: str, run: int) -> dict[str, int]:
     return {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
 
 
-def median_scores(url: str, name: str) -> dict[str, int]:
-    runs = [lighthouse(url, name, run) for run in range(1, RUNS + 1)]
-    print(f"  {name}: " + "; ".join(" ".join(str(r[c]) for c in CATEGORIES) for r in runs), file=sys.stderr)
-    return {c: int(statistics.median(r[c] for r in runs)) for c in CATEGORIES}
+def median_scores(urls: dict[str, str]) -> dict[str, dict[str, int]]:
+    """RUNS rounds over all pages (round-robin, so a burst of machine load hits every page alike)."""
+    runs: dict[str, list[dict[str, int]]] = {name: [] for name in urls}
+    for run in range(1, RUNS + 1):
+        for name, url in urls.items():
+            runs[name].append(lighthouse(url, name.split(" ")[0], run))
+    for name, rows in runs.items():
+        print(f"  {name}: " + "; ".join(" ".join(str(r[c]) for c in CATEGORIES) for r in rows), file=sys.stderr)
+    return {name: {c: int(statistics.median(r[c] for r in rows)) for c in CATEGORIES} for name, rows in runs.items()}
 
 
 def misses(scores: dict[str, dict[str, int]], anchor: str) -> list[str]:
@@ -182,7 +187,7 @@ def main() -> int:
             pages["plain page (anchor)"] = "mkdocs-material, same article text"
             print(f"audit: lighthouse x{RUNS} per page (performance accessibility best-practices seo)",
                   file=sys.stderr)
-            scores = {name: median_scores(url, name.split(" ")[0]) for name, url in urls.items()}
+            scores = median_scores(urls)
         finally:
             site_server.shutdown()
             anchor_server.shutdown()
