@@ -4,6 +4,7 @@ Open Graph and Twitter card tags from its front matter, all escaped; the site ha
 from __future__ import annotations
 
 import html.parser
+import os
 import xml.etree.ElementTree as ElementTree
 
 import pytest
@@ -12,7 +13,8 @@ import yaml
 from tests.conftest import BuiltSite, make_project, mkdocs_build
 from tests.site_pages import built_pages
 
-SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's default when EXPLAINER_SITE_URL is unset
+# mkdocs.yml's site_url: EXPLAINER_SITE_URL, else `make serve`'s address.
+SITE_URL = os.environ.get("EXPLAINER_SITE_URL") or "http://127.0.0.1:8000/"
 
 HOSTILE_TITLE = 'Quotes " and <script>alert("title")</script> & ampersands'
 HOSTILE_SUMMARY = 'Ends the attribute early "><script>alert("summary")</script> & keeps < and > as text'
