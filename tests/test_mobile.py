@@ -57,8 +57,8 @@ def test_sidebar_sits_under_the_headline_at_full_width(phone, seed_site, seed_se
     text = phone.locator("article.md-content__inner").bounding_box()
     assert sidebar["y"] >= headline["y"] + headline["height"] - 1
     assert sidebar["width"] >= 0.9 * text["width"]
-    # Under the headline and before the story: the first paragraph starts below the sidebar.
-    first_paragraph = phone.locator("article.md-content__inner > p").first.bounding_box()
+    # Under the headline and before the story: the story's first paragraph starts below the sidebar.
+    first_paragraph = phone.locator("article.md-content__inner #p1").bounding_box()
     assert first_paragraph["y"] >= sidebar["y"] + sidebar["height"]
 
 
