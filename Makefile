@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test generate eval bench clean browser-deps
+.PHONY: site serve test generate eval bench clean browser-deps npm audit offline
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -18,7 +19,7 @@ serve: $(STAMP)
 generate: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) browser-deps
+test: $(STAMP) browser-deps $(NPM_STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
@@ -26,6 +27,21 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# Lighthouse report on home, an article and an entity page against a plain mkdocs-material page (reports/lighthouse/).
+audit: $(STAMP) browser-deps $(NPM_STAMP)
+	$(BIN)/python -m tools.audit
+
+# A build that works from file:// with no network: site-offline/.
+offline: $(STAMP) $(NPM_STAMP)
+	$(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml
+
+# Node tools (axe-core, lighthouse, the iframe-worker shim) from the committed package-lock.json.
+npm: $(NPM_STAMP)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $(NPM_STAMP)
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,4 +62,4 @@ browser-deps:
 	fi
 
 clean:
-	rm -rf site site-offline .cache
+	rm -rf site site-offline .cache reports

@@ -119,7 +119,7 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
     """The SVG (nodes link to entity pages via href) and the vis-network data of a view."""
     positions = layout(view, seed)
     parts = [
-        f'<svg class="explainer-graph__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="explainer-graph__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         '<g class="edges">',
     ]
