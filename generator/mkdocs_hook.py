@@ -16,6 +16,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from markupsafe import escape
+
 from generator.config import ConfigError, Settings, settings_from_mapping
 from generator.extract import ModelError
 from generator.pipeline import build
@@ -50,6 +52,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
         f"explainer: {result.articles} articles, {result.entities} entities, "
         f"{len(result.written.written)} pages written"
     )
+
+
+# Front-matter values of generated pages that mkdocs-material prints without escaping
+# (<title>, the header, meta tags, the search index): made HTML text here.
+THEME_TEXT_KEYS = ("title", "author", "description")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Runs after front matter is read: seed text in the theme's raw slots becomes HTML-escaped text."""
+    if page.meta.get("explainer"):
+        for key in THEME_TEXT_KEYS:
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = str(escape(page.meta[key]))
+    return markdown
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
