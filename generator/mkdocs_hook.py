@@ -55,8 +55,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 # Front-matter values of generated pages that mkdocs-material prints without escaping
-# (<title>, the header, meta tags, the search index): made HTML text here.
+# (<title>, the header, meta tags; titles and tags in search results): made HTML text here.
 THEME_TEXT_KEYS = ("title", "author", "description")
+THEME_TEXT_LIST_KEYS = ("tags",)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -65,6 +66,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         for key in THEME_TEXT_KEYS:
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = str(escape(page.meta[key]))
+        for key in THEME_TEXT_LIST_KEYS:
+            if isinstance(page.meta.get(key), list):
+                page.meta[key] = [str(escape(value)) for value in page.meta[key]]
     return markdown
 
 

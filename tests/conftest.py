@@ -146,3 +146,15 @@ def watched_page(browser):
     page.on("request", on_request)
     yield watched
     context.close()
+
+
+# --- Hostile seeds (tests/fixtures/hostile/), built once for test_hostile*.py ---
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> BuiltSite:
+    """The hostile fixtures built with plain `mkdocs build` (one seed has a bad date, which --strict refuses)."""
+    fixtures = ROOT / "tests" / "fixtures" / "hostile"
+    project = make_project(tmp_path_factory.mktemp("hostile-site"), sorted(fixtures.iterdir()))
+    result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project, result.stderr)

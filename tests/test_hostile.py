@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -25,9 +24,8 @@ from generator.model import Corpus, Entity, EntityType, Evidence
 from generator.render.common import SiteIndex
 from generator.render.graphs import graph_context
 
-from .conftest import ENV, MKDOCS, ROOT, BuiltSite, make_project
+from .conftest import BuiltSite
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 TITLE = "</title><script>alert('title-script')</script><img src=x onerror=alert('title-img') id=injected-title> " \
         "&lt;/title&gt;&lt;script&gt;alert('entity')&lt;/script&gt;"
 AUTHOR = "\"><script>alert('author')</script><meta id=injected-author"
@@ -35,14 +33,6 @@ AUTHOR = "\"><script>alert('author')</script><meta id=injected-author"
 GENERATED_KEYS = {"title", "explainer", "source_file", "date", "source", "url", "author", "summary", "tags", "entities",
                   "entity_type", "aliases"}
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
-
-
-@pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory) -> BuiltSite:
-    project = make_project(tmp_path_factory.mktemp("hostile-site"), sorted(HOSTILE.iterdir()))
-    result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return BuiltSite(project, result.stderr)
 
 
 @dataclass
@@ -236,3 +226,10 @@ def test_graph_labels_and_tooltips_with_hostile_names():
     assert all(e["title"].count("\n") >= 1 for e in data["edges"])  # tooltips are plain text with line breaks
     for relation in context["relations"]:
         assert "</script" not in relation["evidence"] and "<" not in relation["evidence"]
+
+
+def test_search_index_holds_tags_as_html_text(hostile_site):
+    index = json.loads((hostile_site.site / "search" / "search_index.json").read_text())
+    tags = [tag for doc in index["docs"] for tag in doc.get("tags", [])]
+    assert "<script>alert('tag')</script>" in [html.unescape(tag) for tag in tags]
+    assert all("<" not in tag and ">" not in tag for tag in tags)
