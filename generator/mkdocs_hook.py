@@ -10,13 +10,12 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-
-from markupsafe import escape
 
 from generator.config import ConfigError, Settings, settings_from_mapping
 from generator.extract import ModelError

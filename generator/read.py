@@ -7,18 +7,16 @@ headings and paragraphs, keeping every block's offset in the file.
 
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
-from .model import Article, ArticleMeta, Block, Report
+from .front_matter import field_lines, read_meta, split_front_matter, text_field
+from .model import Article, Block, Report
+from .seed_files import SEED_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .slugs import SlugRegistry
 
-SEED_SUFFIXES = (".txt", ".md", ".markdown")
-META_FIELDS = ("date", "source", "url", "author", "summary", "tags")
+__all__ = ["SEED_SUFFIXES", "SeedError", "decode", "list_seeds", "read_seed", "read_seeds", "split_front_matter"]
+
 HEADING_MAX_WORDS = 8
 HEADLINE_MAX_CHARS = 80
 _FUNCTION_WORDS = {
@@ -26,167 +24,7 @@ _FUNCTION_WORDS = {
     "into", "of", "on", "or", "over", "that", "the", "to", "which", "while", "with",
 }
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-
-
-class SeedError(Exception):
-    """A seed that cannot be read safely; the message says what to do."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
-
-
-NOT_SEED_SUFFIXES = (".html", ".htm", ".rtf", ".docx", ".doc", ".odt", ".pdf", ".text", ".mdown")
 MAX_BLOCK_CHARS = 100_000  # longer paragraphs are cut (spaCy refuses texts over 1,000,000 characters)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-def _shown(path: Path, root: Path | None) -> str:
-    """A path as problems show it: relative to the project root where possible."""
-    return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-
-
-def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> list[Path]:
-    """Seed files under seeds_dir, sorted; dotfiles, links leaving the folder and non-seeds skipped."""
-    if not seeds_dir.is_dir():
-        report.add(_shown(seeds_dir, root), "seeds folder not found; create it and put .txt or .md articles in it", severity="error")
-        return []
-    real_root = seeds_dir.resolve()
-    found = []
-    for path in sorted(seeds_dir.rglob("*")):
-        relative = path.relative_to(seeds_dir)
-        name = _shown(path, root)
-        hidden = any(part.startswith(".") for part in relative.parts)
-        if hidden or path.is_dir():
-            # A hidden article is most likely a mistake; editor lock and swap files are not.
-            if hidden and path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".#") and path.is_file():
-                report.add(name, "ignored: its name (or a folder's) starts with a dot, so it is hidden; rename it to publish it")
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-            report.add(name, "skipped: is a link to a file outside the seeds folder and is not followed; copy the file in instead", severity="error")
-            continue
-        if path.suffix.lower() in SEED_SUFFIXES:
-            found.append(path)
-        elif path.suffix.lower() in NOT_SEED_SUFFIXES:
-            report.add(name, f"ignored: {path.suffix} files are not seeds; save it as .txt or .md to include it")
-    return found
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """'utf-16-le' or 'utf-16-be' when data looks like UTF-16 text without a byte order mark."""
-    sample = data[:8192]
-    if len(sample) < 4 or len(sample) % 2:
-        return None
-    odd_zero = sample[1::2].count(0) / (len(sample) // 2)
-    even_zero = sample[0::2].count(0) / (len(sample) // 2)
-    if odd_zero > 0.9 and even_zero < 0.1:
-        return "utf-16-le"
-    if even_zero > 0.9 and odd_zero < 0.1:
-        return "utf-16-be"
-    return None
-
-
-def decode(data: bytes, path: Path | str, report: Report) -> str:
-    """Text of a seed: UTF-8 (BOM allowed), UTF-16, else cp1252; anything but UTF-8 is warned about."""
-    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
-        raise SeedError("is UTF-32 text, which is not supported; re-save it as UTF-8")
-    try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
-        elif b"\x00" in data[:8192] and (encoding := _utf16_without_bom(data)):
-            text = data.decode(encoding)
-            report.add(path, f"is {encoding.upper()} without a byte order mark; read as such — re-save the file as UTF-8")
-        elif b"\x00" in data[:8192]:
-            raise SeedError("looks like a binary file, not text; save the article as UTF-8 text")
-        else:
-            text = None
-    except UnicodeDecodeError:
-        raise SeedError("is broken UTF-16 (cut in the middle of a character?); re-save it as UTF-8") from None
-    if text is None:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            report.add(path, "is not UTF-8; read as Windows-1252 (cp1252) — re-save the file as UTF-8", line=line)
-            text = data.decode("cp1252", errors="replace")
-    control = _CONTROL.search(text)
-    if control:
-        # Same length, so offsets into the text stay valid.
-        line = text.count("\n", 0, control.start()) + 1
-        report.add(path, "has control characters (shown as \ufffd); remove them or re-save the file as plain text", line=line)
-        text = _CONTROL.sub("\ufffd", text)
-    return text
-
-
-def split_front_matter(text: str) -> tuple[dict, int]:
-    """Front-matter mapping and the offset where the body starts."""
-    handler = YAMLHandler()
-    if not handler.detect(text):
-        return {}, 0
-    try:
-        front, body = handler.split(text)
-    except ValueError:
-        raise SeedError("front matter starts with --- but has no closing --- line; add one after the last field", 1) from None
-    try:
-        values = yaml.safe_load(front)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for the opening ---, +1 for 1-based
-        problem = getattr(error, "problem", None) or "cannot be parsed"
-        raise SeedError(f"front matter is not valid YAML ({problem}); fix it between the --- lines", line) from None
-    if values is None:
-        values = {}
-    if not isinstance(values, dict):
-        raise SeedError("front matter is not key: value pairs; write one field per line between the --- lines, e.g. title: My title", 2)
-    return values, len(text) - len(body)
-
-
-def _text_field(values: dict, key: str, path: Path, report: Report) -> str | None:
-    value = values.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip() or None
-    if hasattr(value, "isoformat"):  # YAML dates
-        return value.isoformat()
-    report.add(path, f"front matter '{key}' should be text, not a {type(value).__name__}; ignored — write it as {key}: some text")
-    return None
-
-
-def _date_field(values: dict, path: Path, report: Report) -> str | None:
-    """The date as given, if it is one; an unparseable date is dropped with a warning."""
-    if isinstance(values.get("date"), (datetime.date, datetime.datetime)):
-        return values["date"].isoformat()
-    text = _text_field(values, "date", path, report)
-    if text is None:
-        return None
-    try:
-        datetime.date.fromisoformat(text[:10])
-        return text
-    except ValueError:
-        pass
-    import dateparser  # slow to import; only needed for dates that are not ISO
-
-    if dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True}) is None:
-        report.add(path, f"front matter 'date' is not a date ({text[:40]!r}); ignored — write it as date: 2024-05-01")
-        return None
-    return text
-
-
-def read_meta(values: dict, path: Path, report: Report) -> ArticleMeta:
-    tags = values.get("tags")
-    if tags is None:
-        tags = ()
-    elif isinstance(tags, str):
-        tags = tuple(t.strip() for t in tags.split(",") if t.strip())
-    elif isinstance(tags, list):
-        tags = tuple(str(t) for t in tags if isinstance(t, (str, int, float)))
-    else:
-        report.add(path, "front matter 'tags' should be a list; ignored — write it as tags: [one, two]")
-        tags = ()
-    fields = {key: _text_field(values, key, path, report) for key in META_FIELDS if key not in ("tags", "date")}
-    fields["date"] = _date_field(values, path, report)
-    return ArticleMeta(tags=tags, **fields)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -301,13 +139,14 @@ def headline_from(sentence: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
+    match = re.match(r"(.+?[.!?])(\s|$)", text, re.DOTALL)
     return match.group(1) if match else text
 
 
-def find_title(values: dict, text: str, body_start: int, markdown: bool, path: Path, report: Report) -> tuple[str, int | None, int]:
+def find_title(values: dict, text: str, body_start: int, markdown: bool, path: Path, report: Report,
+               lines: dict[str, int] | None = None) -> tuple[str, int | None, int]:
     """Title, its offset in the text (None if not from the text) and where the body starts."""
-    title = _text_field(values, "title", path, report)
+    title = text_field(values, "title", path, report, lines)
     if title:
         return " ".join(title.split()), None, body_start
     lines = _lines(text, body_start, len(text))
@@ -336,10 +175,10 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
     try:
         size = path.stat().st_size
         if size > settings_max_bytes * 4:  # never load a huge file just to reject it
-            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise max_seed_bytes")
+            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
         text = decode(path.read_bytes(), name, report)
         if len(text.encode("utf-8")) > settings_max_bytes:
-            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes")
+            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
         if not text.strip():
             raise SeedError("is empty (or only whitespace); write the article text in it or delete the file")
         values, body_start = split_front_matter(text)
@@ -350,13 +189,14 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
         report.add(name, f"skipped: cannot be read ({error.strerror}); check the file's permissions", severity="error")
         return None
     markdown = path.suffix.lower() != ".txt"
-    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report)
+    lines = field_lines(text, body_start)
+    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report, lines)
     blocks = cut_long_blocks(split_blocks(text, content_start, markdown), text, name, report)
     if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
         report.add(name, "skipped: has no article text after the front matter; write the article below the --- lines", severity="error")
         return None
-    meta = read_meta(values, Path(name), report)
-    slug = slugs.claim(_text_field(values, "slug", Path(name), report) or title, key=name)
+    meta = read_meta(values, Path(name), report, lines)
+    slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
     section = 0
     anchors = []
     paragraph = 0
@@ -384,7 +224,7 @@ def read_seeds(seeds_dir: Path, max_bytes: int, report: Report, root: Path | Non
     slugs = SlugRegistry()
     articles = []
     for path in paths:
-        article = read_seed(path, max_bytes, slugs, report, _shown(path, root))
+        article = read_seed(path, max_bytes, slugs, report, shown_path(path, root))
         if article is not None:
             articles.append(article)
     return articles

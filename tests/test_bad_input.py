@@ -37,7 +37,7 @@ CASES = {
     "malformed_front_matter.md": Expect(False, "front matter is not valid YAML", 5),
     "unclosed_front_matter.md": Expect(False, "no closing --- line", 1),
     "front_matter_not_a_mapping.md": Expect(False, "is not key: value pairs", 2),
-    "wrong_type_front_matter.md": Expect(True, "'date' is not a date"),
+    "wrong_type_front_matter.md": Expect(True, "'date' is not a date", 3),
     "empty.md": Expect(False, "is empty"),
     "whitespace_only.txt": Expect(False, "is empty"),
     "binary_file.txt": Expect(False, "binary"),
@@ -50,6 +50,7 @@ CASES = {
     "file name with spaces.md": Expect(True),
     "ünïcødé 名前 seed.md": Expect(True),
     "no_entities.txt": Expect(True),
+    "crowded_sentence.txt": Expect(True),
 }
 
 
@@ -100,8 +101,8 @@ def test_wrong_typed_fields_are_ignored_and_the_title_comes_from_the_text(tmp_pa
     article = articles[0]
     assert article.title == "Fields of the wrong type"
     assert article.meta.date is None and article.meta.author is None and article.meta.tags == ()
-    keys = sorted(m.split("'")[1] for m in (p.message for p in report.problems))
-    assert keys == ["author", "date", "tags", "title"]
+    keys = sorted((p.message.split("'")[1], p.line) for p in report.problems)
+    assert keys == [("author", 4), ("date", 3), ("tags", 5), ("title", 2)]  # each with the line of its field
     assert_one_line_naming(report, "wrong_type_front_matter.md")
 
 
@@ -294,14 +295,14 @@ def test_cli_missing_config_exits_one_with_a_message(tmp_path):
 
 
 def test_mkdocs_strict_fails_on_seed_problems_and_names_them(bad_project, bad_build):
-    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=bad_project, env=ENV, capture_output=True, text=True)
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=bad_project, env=ENV, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "WARNING -  seeds/malformed_front_matter.md:5: skipped: front matter is not valid YAML" in result.stderr
     assert "WARNING -  seeds/cp1252.txt:3: is not UTF-8" in result.stderr
 
 
 def test_mkdocs_without_strict_builds_the_good_seeds(bad_project, bad_build):
-    result = subprocess.run([str(MKDOCS), "build"], cwd=bad_project, env=ENV, capture_output=True, text=True)
+    result = subprocess.run([str(MKDOCS), "build"], cwd=bad_project, env=ENV, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     site = bad_project / "site" / "articles"
     assert (site / "two-seeds-with-the-same-title" / "index.html").exists()
@@ -314,3 +315,23 @@ def test_long_paragraph_keeps_entity_pages_small(bad_project, bad_build):
     page = bad_project / "docs" / "entities" / "vladimir-putin.md"
     assert page.exists()
     assert page.stat().st_size < 100_000, page.stat().st_size
+
+
+MAX_PAGE_BYTES = 1_000_000
+
+
+@pytest.mark.xfail(strict=True, reason="graph views and tooltips are not capped yet (network/relate): "
+                   "25 names in one long sentence give every page all 300 edges, each with the whole sentence")
+def test_one_crowded_sentence_cannot_make_a_megabyte_page(tmp_path):
+    from generator.config import Settings
+    from generator.extract import extract_articles
+    from generator.relate import build_graph
+    from generator.render import render_site
+    from generator.resolve import resolve
+
+    read_one(tmp_path, "crowded_sentence.txt")
+    settings = Settings(root=tmp_path)
+    corpus = resolve(extract_articles(read_seeds(tmp_path / "seeds", CAP, Report(), root=tmp_path), settings.model))
+    pages = render_site(corpus, build_graph(corpus), settings, "Explainer")
+    largest = max(pages, key=lambda p: len(p.content) if not p.path.startswith("assets/") else 0)
+    assert len(largest.content) < MAX_PAGE_BYTES, (largest.path, len(largest.content))

@@ -9,6 +9,7 @@ hostile seeds.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import serve
 from .test_hostile import TITLE
@@ -98,7 +99,7 @@ def test_search_results_for_hostile_words_run_nothing(hostile_server, trapped_pa
         page.keyboard.type(query, delay=30)
         try:
             page.wait_for_selector(".md-search-result__item", timeout=10_000)
-        except Exception:
+        except PlaywrightTimeout:
             raise AssertionError(f"no search results for {query!r}: {page.inner_text('.md-search-result__meta')}") from None
         for more in page.query_selector_all(".md-search-result__more summary"):
             more.click()

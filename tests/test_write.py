@@ -85,10 +85,11 @@ def test_hand_written_file_at_a_generated_path_is_never_overwritten(tmp_path):
     report = Report()
     write_pages(tmp_path, OLD, report)
     assert (tmp_path / "articles" / "a.md").read_bytes() == b"mine"
-    assert [str(p) for p in report.problems] == [
+    expected = (
         f"{tmp_path.name}/articles/a.md: exists and was not written by Explainer; left as it is "
         "(rename or delete it to let Explainer write this page)"
-    ]
+    )
+    assert [str(p) for p in report.problems] == [expected]
     assert_manifest_agrees_with_disk(tmp_path, hand=("articles/a.md",))
 
 
