@@ -13,12 +13,14 @@ from .model import Report
 
 SEED_SUFFIXES = (".txt", ".md", ".markdown")
 NOT_SEED_SUFFIXES = (".html", ".htm", ".rtf", ".docx", ".doc", ".odt", ".pdf", ".text", ".mdown")
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # newlines and terminal escapes in file names
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def shown_path(path: Path, root: Path | None) -> str:
-    """A path as problems show it: relative to the project root where possible."""
-    return str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    """A path as problems show it: relative to the project root where possible, on one printable line."""
+    shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    return _CONTROL_IN_NAME.sub("?", shown)
 
 
 def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> list[Path]:

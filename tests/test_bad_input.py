@@ -335,3 +335,12 @@ def test_one_crowded_sentence_cannot_make_a_megabyte_page(tmp_path):
     pages = render_site(corpus, build_graph(corpus), settings, "Explainer")
     largest = max(pages, key=lambda p: len(p.content) if not p.path.startswith("assets/") else 0)
     assert len(largest.content) < MAX_PAGE_BYTES, (largest.path, len(largest.content))
+
+
+def test_file_name_with_newline_and_terminal_escape_is_shown_on_one_line(tmp_path):
+    name = "evil\nname\x1b[31m.md"
+    articles, report = read_one(tmp_path, name, b"")
+    assert articles == []
+    assert [str(p) for p in report.problems] == [
+        "seeds/evil?name?[31m.md: skipped: is empty (or only whitespace); write the article text in it or delete the file"
+    ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 
-from .conftest import ENV, MKDOCS, ROOT, generate, make_project
+from .conftest import ENV, MKDOCS, generate, hostile_project, make_project
 from .test_write import snapshot
 
 # What MkDocs itself stamps with the build date.
@@ -12,7 +12,7 @@ STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
 
 
 def test_a_second_project_with_the_same_seeds_gives_the_same_bytes(hostile_site, tmp_path):
-    project = make_project(tmp_path / "again", sorted((ROOT / "tests" / "fixtures" / "hostile").iterdir()))
+    project = hostile_project(tmp_path / "again")
     env = {**ENV, "PYTHONHASHSEED": "12345"}  # set and dict order must not depend on string hashing
     result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

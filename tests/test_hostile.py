@@ -24,7 +24,7 @@ from generator.model import Corpus, Entity, EntityType, Evidence
 from generator.render.common import SiteIndex
 from generator.render.graphs import graph_context
 
-from .conftest import BuiltSite
+from .conftest import HOSTILE_FILE_NAME, BuiltSite
 
 TITLE = "</title><script>alert('title-script')</script><img src=x onerror=alert('title-img') id=injected-title> " \
         "&lt;/title&gt;&lt;script&gt;alert('entity')&lt;/script&gt;"
@@ -97,7 +97,7 @@ def pages(site: BuiltSite) -> list[Path]:
 
 def test_hostile_build_warns_only_about_the_bad_date(hostile_site):
     warnings = [line for line in hostile_site.build_log.splitlines() if "WARNING" in line]
-    assert len(warnings) == 1 and "hostile_front_matter_fields.md: front matter 'date' is not a date" in warnings[0]
+    assert len(warnings) == 1 and "hostile_front_matter_fields.md:6: front matter 'date' is not a date" in warnings[0]
 
 
 def test_no_script_from_a_seed_is_in_any_page(hostile_site):
@@ -233,3 +233,9 @@ def test_search_index_holds_tags_as_html_text(hostile_site):
     tags = [tag for doc in index["docs"] for tag in doc.get("tags", [])]
     assert "<script>alert('tag')</script>" in [html.unescape(tag) for tag in tags]
     assert all("<" not in tag and ">" not in tag for tag in tags)
+
+
+def test_hostile_file_name_is_data(hostile_site):
+    page = hostile_site.docs / "articles" / "a-seed-with-a-hostile-file-name.md"
+    assert frontmatter.load(page)["source_file"] == f"seeds/{HOSTILE_FILE_NAME}"
+    assert (hostile_site.site / "articles" / "a-seed-with-a-hostile-file-name" / "index.html").exists()
