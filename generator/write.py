@@ -7,6 +7,9 @@
   file the generator owns with its hash. Files not in it belong to the editor and
   are never overwritten or removed; a generated file the editor has since edited
   is left alone too, with a warning.
+- Killed at any point, docs/ holds whole files only, each vouched for by the
+  manifest (a listed file may be missing while removals are under way); the
+  next build cleans up the temporary files and finishes the job.
 """
 
 from __future__ import annotations
