@@ -166,6 +166,9 @@ def story_site(tmp_path_factory) -> BuiltSite:
         pytest.fail(f"BBC corpus missing at {BBC}: clone the project with ../shared beside it")
     project = make_project(tmp_path_factory.mktemp("story-site"), seeds)
     result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project, result.stderr)
+
 
 # --- Hostile seeds (tests/fixtures/hostile/), built once for test_hostile*.py ---
 
