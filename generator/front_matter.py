@@ -66,24 +66,27 @@ def text_field(values: dict, key: str, path: Path, report: Report, lines: dict[s
 
 
 def _date_field(values: dict, path: Path, report: Report, lines: dict[str, int] | None = None) -> str | None:
-    """The date as given, if it is one; an unparseable date is dropped with a warning."""
-    if isinstance(values.get("date"), (datetime.date, datetime.datetime)):
-        return values["date"].isoformat()
+    """The date as YYYY-MM-DD (timeline order, relative dates need one form); an unparseable date is dropped with a warning."""
+    value = values.get("date")
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     text = text_field(values, "date", path, report, lines)
     if text is None:
         return None
     try:
-        datetime.date.fromisoformat(text[:10])
-        return text
+        return datetime.date.fromisoformat(text[:10]).isoformat()
     except ValueError:
         pass
     import dateparser  # slow to import; only needed for dates that are not ISO
 
-    if dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True}) is None:
-        report.add(path, f"front matter 'date' is not a date ({text[:40]!r}); ignored — write it as date: 2024-05-01",
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    if parsed is None:
+        report.add(path, f"front matter 'date' is not a date ({text[:40]!r}); the article is undated — write it as date: 2024-05-01",
                    line=(lines or {}).get("date"))
         return None
-    return text
+    return parsed.date().isoformat()
 
 
 def read_meta(values: dict, path: Path, report: Report, lines: dict[str, int] | None = None) -> ArticleMeta:

@@ -64,10 +64,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.meta.get("explainer"):
         for key in THEME_TEXT_KEYS:
             if isinstance(page.meta.get(key), str):
-                page.meta[key] = str(escape(page.meta[key]))
+                # Markup, not str: a later `| e` in a template knows it is escaped already.
+                page.meta[key] = escape(page.meta[key])
         for key in THEME_TEXT_LIST_KEYS:
             if isinstance(page.meta.get(key), list):
-                page.meta[key] = [str(escape(value)) for value in page.meta[key]]
+                page.meta[key] = [escape(value) for value in page.meta[key]]
     return markdown
 
 

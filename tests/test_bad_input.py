@@ -109,7 +109,7 @@ def test_wrong_typed_fields_are_ignored_and_the_title_comes_from_the_text(tmp_pa
 def test_valid_dates_are_not_warned_about(tmp_path):
     text = "---\ndate: 5 May 2024\n---\n\nTitle line\n\nSome text here.\n"
     articles, report = read_one(tmp_path, "dated.md", text.encode())
-    assert report.problems == [] and articles[0].meta.date == "5 May 2024"
+    assert report.problems == [] and articles[0].meta.date == "2024-05-05"  # one form for ordering
 
 
 @pytest.mark.parametrize("name, text", [
