@@ -2,7 +2,10 @@
 
 The layout is computed once here with a fixed seed, so the SVG a reader sees at
 load and the interactive vis-network graph that replaces it on interaction
-show the same picture, on every build. pyvis supplies the vis-network data only.
+show the same picture, on every build. Each connected part of the graph is laid
+out on its own (Kamada-Kawai for small parts, a seeded spring layout for big
+ones) and the parts are packed side by side, so a lone entity never squeezes
+the connected ones into the middle. pyvis supplies the vis-network data only.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import networkx as nx
 from markupsafe import escape
 from pyvis.network import Network
 
-# Shape per entity type: the same in the SVG and in vis-network.
+# Shape per entity type: the same in the SVG, the legend and vis-network.
 SHAPES = {
     "person": "dot",
     "place": "square",
@@ -34,42 +37,156 @@ TYPE_LABELS = {
     "other": "Other",
     "date": "Date",
 }
-WIDTH, HEIGHT, MARGIN = 720, 440, 48
+WIDTH, MIN_HEIGHT, MAX_HEIGHT, MARGIN = 720, 260, 720, 36
+EDGE_LENGTH = 110  # preferred edge length in SVG units, before the picture is fitted to the box
+KAMADA_KAWAI_MAX = 150  # bigger parts use a spring layout: Kamada-Kawai needs all-pairs distances
+FONT_SIZE, CHAR_WIDTH = 12, 6.6  # label metrics in SVG units, for the label placement
+BIG_GRAPH = 120  # above this many nodes, tooltips carry one evidence sentence, not three
 
 
 @dataclass(frozen=True)
 class DrawnGraph:
-    """What a page embeds: the figure's SVG and the JSON for vis-network."""
+    """What a page embeds: the figure's SVG, the JSON for vis-network and the types present."""
 
     svg: str
     data_json: str
     node_count: int
     edge_count: int
+    width: int
+    height: int
+    types: tuple[str, ...]
 
 
-def layout(view: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    """Node positions in the SVG's coordinate box, seeded and rounded so builds are byte-identical."""
-    nodes = sorted(view.nodes)
-    if not nodes:
-        return {}
+def _ordered(view: nx.Graph, nodes) -> nx.Graph:
+    """A copy whose node and edge order does not depend on insertion order (layouts are order-sensitive)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(nodes))
+    graph.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in view.subgraph(nodes).edges))
+    return graph
+
+
+def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions of one connected part, scaled so edges are about EDGE_LENGTH long."""
+    nodes = list(part.nodes)
     if len(nodes) == 1:
-        return {nodes[0]: (WIDTH / 2, HEIGHT / 2)}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(nodes)
-    ordered.add_edges_from(sorted((min(a, b), max(a, b), {"weight": d.get("weight", 1)}) for a, b, d in view.edges(data=True)))
-    k = 1.6 / math.sqrt(len(nodes))
-    raw = nx.spring_layout(ordered, seed=seed, k=k, iterations=200, weight=None)
-    xs = [p[0] for p in raw.values()]
-    ys = [p[1] for p in raw.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    return {
-        node: (
-            round(MARGIN + (raw[node][0] - min(xs)) / span_x * (WIDTH - 2 * MARGIN), 1),
-            round(MARGIN + (raw[node][1] - min(ys)) / span_y * (HEIGHT - 2 * MARGIN), 1),
-        )
-        for node in nodes
+        return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) <= KAMADA_KAWAI_MAX:
+        raw = nx.kamada_kawai_layout(part, weight=None)
+        lengths = sorted(math.dist(raw[a], raw[b]) for a, b in part.edges)
+        unit = lengths[len(lengths) // 2] or 1.0
+        # A hub with many leaves needs longer spokes, or its neighbours' labels collide.
+        busiest = max(d for _, d in part.degree)
+        scale = EDGE_LENGTH * max(1.0, math.sqrt(busiest / 5)) / unit
+    else:
+        raw = nx.spring_layout(part, seed=seed, iterations=60)
+        xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        scale = 48 * math.sqrt(len(nodes)) / span  # about 48 units of room per node
+    return {n: (float(raw[n][0]) * scale, float(raw[n][1]) * scale) for n in nodes}
+
+
+def _label_width(name: str) -> float:
+    return len(name) * CHAR_WIDTH
+
+
+def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Shelf-pack the connected parts (biggest first), then lone entities in a grid beside them."""
+    gap = 24
+    boxes = []
+    for positions in parts:
+        if len(positions) == 1:
+            continue
+        left = min(x - _label_width(names[n]) / 2 for n, (x, _) in positions.items())
+        right = max(x + _label_width(names[n]) / 2 for n, (x, _) in positions.items())
+        top = min(y for _, y in positions.values()) - 20
+        bottom = max(y for _, y in positions.values()) + 20 + FONT_SIZE + 4
+        boxes.append((positions, left, top, right - left, bottom - top))
+    placed: dict[str, tuple[float, float]] = {}
+    used_w = used_h = 0.0
+    if boxes:
+        area = sum((w + gap) * (h + gap) for *_, w, h in boxes)
+        row_width = max(max(w for *_, w, _ in boxes), math.sqrt(area * WIDTH / MIN_HEIGHT * 0.5))
+        x = y = row_height = 0.0
+        for positions, left, top, w, h in boxes:
+            if x > 0 and x + w > row_width:
+                x, y, row_height = 0.0, y + row_height + gap, 0.0
+            for node, (px, py) in positions.items():
+                placed[node] = (px - left + x, py - top + y)
+            used_w = max(used_w, x + w)
+            x += w + gap
+            row_height = max(row_height, h)
+        used_h = y + row_height
+    lone = sorted(next(iter(p)) for p in parts if len(p) == 1)
+    if lone:
+        cell_w = max(_label_width(names[n]) for n in lone) + gap
+        cell_h = 2 * FONT_SIZE + 28
+        if used_h:
+            rows = max(1, int(used_h // cell_h))
+        else:  # nothing but lone entities: a grid about as wide as the box
+            rows = max(1, math.ceil(math.sqrt(len(lone) * cell_w * MIN_HEIGHT / (cell_h * WIDTH))))
+        start_x = used_w + gap + cell_w / 2 if used_w else cell_w / 2
+        for i, node in enumerate(lone):
+            column, row = divmod(i, rows)
+            placed[node] = (start_x + column * cell_w, 20 + row * cell_h)
+    return placed
+
+
+def layout(view: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], int, int]:
+    """Node positions in an SVG box WIDTH wide (and the box's width and height), seeded and rounded."""
+    if view.number_of_nodes() == 0:
+        return {}, WIDTH, MIN_HEIGHT
+    names = {n: d.get("name", n) for n, d in view.nodes(data=True)}
+    components = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(c)))
+    parts = [_part_layout(_ordered(view, c), seed) for c in components]
+    packed = _pack(parts, names)
+    # The box holds the labels too, not only the node centres.
+    half = {n: _label_width(names[n]) / 2 for n in packed}
+    left = min(p[0] - half[n] for n, p in packed.items())
+    right = max(p[0] + half[n] for n, p in packed.items())
+    top = min(p[1] for p in packed.values()) - 16
+    bottom = max(p[1] for p in packed.values()) + 16 + FONT_SIZE
+    span_x, span_y = right - left, bottom - top
+    inner_w = WIDTH - 2 * MARGIN
+    scale = min(inner_w / span_x, (MAX_HEIGHT - 2 * MARGIN) / span_y, 1.4)
+    height = int(min(MAX_HEIGHT, max(MIN_HEIGHT, span_y * scale + 2 * MARGIN)))
+    off_x = MARGIN + (inner_w - span_x * scale) / 2
+    off_y = (height - span_y * scale) / 2
+    positions = {
+        n: (round(off_x + (p[0] - left) * scale, 1), round(off_y + (p[1] - top) * scale, 1))
+        for n, p in sorted(packed.items())
     }
+    return positions, WIDTH, height
+
+
+def place_labels(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float, str] | None]:
+    """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where every spot is taken."""
+    taken = []
+    for node, (x, y) in positions.items():
+        r = node_radius(view.nodes[node]["mentions"])
+        taken.append((x - r, y - r, x + r, y + r))
+
+    def free(box) -> bool:
+        return all(box[2] <= t[0] or box[0] >= t[2] or box[3] <= t[1] or box[1] >= t[3] for t in taken)
+
+    placed: dict[str, tuple[float, float, str] | None] = {}
+    order = sorted(view.nodes, key=lambda n: (-view.nodes[n]["mentions"], n))
+    for node in order:
+        x, y = positions[node]
+        r = node_radius(view.nodes[node]["mentions"])
+        w = _label_width(view.nodes[node]["name"])
+        spots = [
+            (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
+            (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),
+            (x + r + 4, y + 4, "start", (x + r + 3, y - FONT_SIZE / 2 - 1, x + r + 4 + w, y + FONT_SIZE / 2 + 1)),
+            (x - r - 4, y + 4, "end", (x - r - 4 - w, y - FONT_SIZE / 2 - 1, x - r - 3, y + FONT_SIZE / 2 + 1)),
+        ]
+        placed[node] = None
+        for lx, ly, anchor, box in spots:
+            if free(box):
+                taken.append(box)
+                placed[node] = (round(lx, 1), round(ly, 1), anchor)
+                break
+    return placed
 
 
 def node_radius(mentions: int) -> float:
@@ -80,6 +197,19 @@ def edge_width(weight: int) -> float:
     return round(min(1 + math.log2(weight), 6), 2)
 
 
+def edge_label(data: dict) -> str:
+    """The verbs of an edge ("visited · met"), empty for a plain co-occurrence."""
+    verbs = (a["label"].removesuffix(" with") if a.get("mutual") else a["label"] for a in data.get("actions", []))
+    return " · ".join(dict.fromkeys(verbs))
+
+
+def edge_direction(data: dict) -> tuple[str, str] | None:
+    """(subject, object) when every labelled action on the edge runs the same way; else None."""
+    directed = {(a["source"], a["target"]) for a in data.get("actions", []) if not a.get("mutual")}
+    mutual = any(a.get("mutual") for a in data.get("actions", []))
+    return next(iter(directed)) if len(directed) == 1 and not mutual else None
+
+
 def node_tooltip(data: dict) -> str:
     lines = [data["name"], TYPE_LABELS.get(data["type"], data["type"])]
     if data.get("role"):
@@ -88,10 +218,25 @@ def node_tooltip(data: dict) -> str:
     return "\n".join(lines)
 
 
-def edge_tooltip(data: dict, names: tuple[str, str]) -> str:
-    label = data.get("kind", "co-occurrence")
-    head = f"{names[0]} — {names[1]} ({label}, {data.get('weight', 1)}×)"
-    return "\n".join([head] + [f"“{ev.sentence}”" for ev in data.get("evidence", [])[:3]])
+def action_sentence(action: dict, names: dict[str, str]) -> str:
+    """ "Vladimir Putin visited North Korea", or "X and Y signed an agreement" for a mutual action."""
+    if action.get("mutual"):
+        return f"{names[action['source']]} and {names[action['target']]} {action['label'].removesuffix(' with')}"
+    return f"{names[action['source']]} {action['label']} {names[action['target']]}"
+
+
+def edge_tooltip(data: dict, ends: tuple[str, str], names: dict[str, str], sentences: int = 2) -> str:
+    """Plain text: who, how, how often, and the evidence sentence(s)."""
+    lines = []
+    for action in data.get("actions", [])[:sentences]:
+        lines.append(action_sentence(action, names))
+        lines.append(f"“{action['evidence'].sentence}”")
+    if not lines:
+        a, b = sorted(ends)
+        times = data.get("weight", 1)
+        lines.append(f"{names[a]} and {names[b]}: named together in {times} sentence{'s' if times != 1 else ''}")
+        lines += [f"“{ev.sentence}”" for ev in data.get("evidence", [])[:sentences]]
+    return "\n".join(lines)
 
 
 def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
@@ -99,7 +244,7 @@ def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
         return f'<circle cx="{x}" cy="{y}" r="{r}"/>'
     if shape == "square":
         s = round(r * 0.9, 1)
-        return f'<rect x="{round(x - s, 1)}" y="{round(y - s, 1)}" width="{2 * s}" height="{2 * s}"/>'
+        return f'<rect x="{round(x - s, 1)}" y="{round(y - s, 1)}" width="{round(2 * s, 1)}" height="{round(2 * s, 1)}"/>'
     if shape == "diamond":
         points = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
     elif shape == "triangle":
@@ -115,21 +260,49 @@ def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
     return '<polygon points="' + " ".join(f"{round(px, 1)},{round(py, 1)}" for px, py in points) + '"/>'
 
 
+def legend_swatch(entity_type: str) -> str:
+    """A small SVG of the type's shape, for the legend (coloured by CSS like the graph's nodes)."""
+    shape = _svg_shape(SHAPES.get(entity_type, "dot"), 8, 8, 6.5)
+    return f'<svg class="t-{escape(entity_type)}" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">{shape}</svg>'
+
+
+def _edges(view: nx.Graph) -> list[tuple[str, str, dict]]:
+    return sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True))
+
+
 def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: str) -> DrawnGraph:
     """The SVG (nodes link to entity pages via href) and the vis-network data of a view."""
-    positions = layout(view, seed)
+    positions, width, height = layout(view, seed)
+    labels = place_labels(view, positions)
+    names = {n: d["name"] for n, d in view.nodes(data=True)}
+    sentences = 1 if view.number_of_nodes() > BIG_GRAPH else 2
+    types = {n: d["type"] for n, d in view.nodes(data=True)}
     parts = [
-        f'<svg class="explainer-graph__svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        '<defs><marker id="explainer-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
+        'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>',
         '<g class="edges">',
     ]
-    edges = sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True))
-    for a, b, data in edges:
+    for a, b, data in _edges(view):
+        direction = edge_direction(data)
         (x1, y1), (x2, y2) = positions[a], positions[b]
-        tip = edge_tooltip(data, (view.nodes[a]["name"], view.nodes[b]["name"]))
+        if direction and direction[0] == b:
+            (x1, y1), (x2, y2) = (x2, y2), (x1, y1)
+        marker = ""
+        if direction:  # stop the arrow at the object's edge
+            r = node_radius(view.nodes[direction[1]]["mentions"]) + 2
+            length = math.dist((x1, y1), (x2, y2)) or 1.0
+            x2, y2 = round(x2 - (x2 - x1) * r / length, 1), round(y2 - (y2 - y1) * r / length, 1)
+            marker = ' marker-end="url(#explainer-arrow)"'
+        label = edge_label(data)
+        css = f"edge t-{types[a]} t-{types[b]}" + (" edge--labelled" if label else "")
+        tip = f"<title>{escape(edge_tooltip(data, (a, b), names, sentences))}</title>" if sentences > 1 or label else ""
         parts.append(
-            f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{edge_width(data.get("weight", 1))}" '
-            f'data-a="{escape(a)}" data-b="{escape(b)}"><title>{escape(tip)}</title></line>'
+            f'<g class="{css}"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{edge_width(data.get("weight", 1))}"{marker}/>'
+            + (f'<text x="{round((x1 + x2) / 2, 1)}" y="{round((y1 + y2) / 2 - 3, 1)}">{escape(label)}</text>'
+               if label and math.dist((x1, y1), (x2, y2)) > len(label) * 5.5 + 24 else "")  # only where it fits
+            + f"{tip}</g>"
         )
     parts.append('</g><g class="nodes">')
     for node in sorted(view.nodes):
@@ -137,43 +310,48 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
         x, y = positions[node]
         r = node_radius(data["mentions"])
         shape = _svg_shape(SHAPES.get(data["type"], "dot"), x, y, r)
-        label = f'<text x="{x}" y="{round(y + r + 13, 1)}">{escape(data["name"])}</text>'
-        inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{label}"
+        spot = labels[node]
+        text = ""
+        if spot:
+            anchor = "" if spot[2] == "middle" else f' text-anchor="{spot[2]}"'
+            text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data["name"])}</text>'
+        inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{text}"
         link = href(node)
-        css = f'node node--{escape(data["type"])}'
+        css = f'node t-{escape(data["type"])}'
         if link:
             parts.append(f'<a class="{css}" href="{escape(link)}" data-entity="{escape(node)}">{inner}</a>')
         else:
             parts.append(f'<g class="{css}" data-entity="{escape(node)}">{inner}</g>')
     parts.append("</g></svg>")
-    return DrawnGraph("".join(parts), vis_json(view, positions), view.number_of_nodes(), view.number_of_edges())
+    present = tuple(t for t in SHAPES if t in set(types.values()))
+    return DrawnGraph(
+        "".join(parts), vis_json(view, positions, sentences), view.number_of_nodes(), view.number_of_edges(),
+        width, height, present,
+    )
 
 
-def vis_json(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> str:
-    """vis-network nodes, edges and options, built with pyvis and serialised compactly."""
+def vis_json(view: nx.Graph, positions: dict[str, tuple[float, float]], sentences: int = 2) -> str:
+    """vis-network nodes and edges, built with pyvis and serialised compactly."""
     net = Network(directed=False)
+    names = {n: d["name"] for n, d in view.nodes(data=True)}
     for node in sorted(view.nodes):
         data = view.nodes[node]
         x, y = positions[node]
-        net.add_node(
-            node,
-            label=data["name"],
-            title=node_tooltip(data),
-            shape=SHAPES.get(data["type"], "dot"),
-            group=data["type"],
-            size=node_radius(data["mentions"]),
-            x=x,
-            y=y,
-        )
-    for a, b, data in sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True)):
-        names = (view.nodes[a]["name"], view.nodes[b]["name"])
-        net.add_edge(a, b, width=edge_width(data.get("weight", 1)), title=edge_tooltip(data, names))
+        net.add_node(node, label=data["name"], title=node_tooltip(data), shape=SHAPES.get(data["type"], "dot"),
+                     group=data["type"], size=node_radius(data["mentions"]), x=x, y=y)
+    for a, b, data in _edges(view):
+        direction = edge_direction(data)
+        source, target = direction or (a, b)
+        extra = {"label": edge_label(data)} if edge_label(data) else {}
+        if direction:
+            extra["arrows"] = "to"
+        net.add_edge(source, target, width=edge_width(data.get("weight", 1)),
+                     title=edge_tooltip(data, (a, b), names, sentences), **extra)
     nodes, edges, *_ = net.get_network_data()
-    for node in nodes:
-        node["shape"] = SHAPES.get(node["group"], "dot")  # pyvis forces "dot" when a group is set
-        node.pop("font", None)
+    keep_node = ("id", "label", "title", "shape", "group", "size", "x", "y")
+    keep_edge = ("from", "to", "width", "title", "label", "arrows")
     payload = {
-        "nodes": nodes,
-        "edges": [{k: v for k, v in e.items() if k in ("from", "to", "width", "title")} for e in edges],
+        "nodes": [{k: v for k, v in n.items() if k in keep_node} | {"shape": SHAPES.get(n["group"], "dot")} for n in nodes],
+        "edges": [{k: v for k, v in e.items() if k in keep_edge} for e in edges],
     }
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

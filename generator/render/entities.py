@@ -11,7 +11,7 @@ from ..markup import md_inline, md_text
 from ..model import Corpus, EntityMention, Page
 from ..network import TYPE_LABELS
 from .common import SiteIndex, front_matter, md_link, render_template
-from .graphs import graph_context
+from .graphs import ego_graph_context
 
 MAX_MENTIONS_PER_ARTICLE = 20
 
@@ -49,7 +49,6 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
         for ae in corpus.article_entities[slug]:
             if ae.entity == entity_id and ae.role and ae.role not in roles:
                 roles.append(ae.role)
-    view = nx.ego_graph(graph, entity_id, radius=1) if entity_id in graph else nx.Graph()
     meta = {"title": entity.name, "explainer": "entity", "entity_type": entity.type.value}
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
@@ -59,6 +58,6 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
         "type_label": TYPE_LABELS[entity.type.value],
         "roles": md_inline(", ".join(roles)),
         "mention_groups": groups,
-        "graph": graph_context(view, index, path, settings, f"Who and what {entity.name} is connected with"),
+        "graph": ego_graph_context(graph, entity_id, index, path, settings, f"Who and what {entity.name} is connected with"),
     }
     return Page(path, render_template("entity.md.j2", context))
