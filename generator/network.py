@@ -261,9 +261,8 @@ def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
 
 
 def legend_swatch(entity_type: str) -> str:
-    """A small SVG of the type's shape, for the legend (coloured by CSS like the graph's nodes)."""
-    shape = _svg_shape(SHAPES.get(entity_type, "dot"), 8, 8, 6.5)
-    return f'<svg class="t-{escape(entity_type)}" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">{shape}</svg>'
+    """A small CSS-drawn mark in the type's shape and colour, for the legend."""
+    return f'<span class="explainer-swatch explainer-swatch--{SHAPES.get(entity_type, "dot")} s-{escape(entity_type)}" aria-hidden="true"></span>'
 
 
 def _edges(view: nx.Graph) -> list[tuple[str, str, dict]]:
