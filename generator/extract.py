@@ -206,8 +206,12 @@ def find_actions(items: list[ExtractedArticle], model: str) -> list[ExtractedArt
             tos = [p for t in verb.children if t.dep_ == "prep" and t.lower_ == "to" for p in t.children if p.dep_ == "pobj"]
             mutual = False
             if label == "signed an agreement with":
-                if not any(o.lower_ in _AGREEMENTS for o in objects):
+                deals = [o for o in objects if o.lower_ in _AGREEMENTS]
+                if not deals:
                     continue
+                # "signed an agreement with X": the parse may hang "with X" on the verb or on the noun
+                withs += [p for d in deals for t in d.children if t.dep_ == "prep" and t.lower_ == "with"
+                          for p in t.children if p.dep_ == "pobj"]
                 objects = withs
                 mutual = not withs
             elif label == "promised to support":

@@ -13,6 +13,7 @@ SENTENCES = {
     "passive": "Gerhard Schroeder was greeted by Jacques Chirac in Paris.",
     "mutual": "Vladimir Putin and Hu Jintao signed a new agreement during a summit in Beijing.",
     "with": "Gordon Brown signed a trade deal with Manmohan Singh.",
+    "deal with": "Jacques Chirac and Gerhard Schroeder signed an agreement with Brazil.",
     "travelled": "Condoleezza Rice travelled to Moscow after the talks with Sergei Lavrov.",
     "promised": "Silvio Berlusconi promised to support Tony Blair at the summit.",
     "relcl": "President Putin is the first important leader to visit North Korea since the pandemic.",
@@ -50,6 +51,13 @@ def test_joint_signing_is_mutual(actions_by_case):
 
 def test_signing_with_a_partner_is_directed(actions_by_case):
     assert actions_by_case["with"] == {("Gordon Brown", "signed an agreement with", "Manmohan Singh", False)}
+
+
+def test_joint_signers_with_a_partner_each_signed_with_it(actions_by_case):
+    assert actions_by_case["deal with"] == {
+        ("Jacques Chirac", "signed an agreement with", "Brazil", False),
+        ("Gerhard Schroeder", "signed an agreement with", "Brazil", False),
+    }
 
 
 def test_travelled_to_takes_the_destination_only(actions_by_case):
