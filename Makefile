@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test generate eval bench clean browser-deps
+.PHONY: site serve test generate eval bench bench-graph clean browser-deps
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -26,6 +26,10 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# The site-wide Network page with 500 entities and 2,000 connections in headless chromium.
+bench-graph: $(STAMP) browser-deps
+	$(BIN)/python bench/graph.py
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -99,7 +99,7 @@ def test_big_graph_lays_out_and_keeps_tooltips_short():
 
 def test_seed_article_graph_data_is_small(seed_site):
     page = (seed_site.site / "articles" / "russian-president-vladimir-putin-received-a-warm-welcome" / "index.html").read_text()
-    data = [html.unescape(m) for m in re.findall(r'data-graph="([^"]*)"', page)]
+    data = [html.unescape(m) for m in re.findall(r"data-graph='([^']*)'", page)]
     assert len(data) == 1
     size = len(data[0].encode("utf-8"))
     assert size < 20_000, f"graph data is {size} bytes"

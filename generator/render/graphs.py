@@ -5,13 +5,18 @@ from __future__ import annotations
 import networkx as nx
 
 from ..config import Settings
-from ..markup import html_attr, md_inline
+from ..markup import md_inline
 from ..network import TYPE_LABELS, DrawnGraph, draw, legend_swatch
 from ..relate import ego_view
 from .common import SiteIndex, md_link
 
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
-EGO_WIDE_MAX_NODES = 120  # depth 2 can reach most of a big site; keep the closest
+EGO_WIDE_MAX_NODES = 60  # depth 2 can reach most of a big site; keep the closest
+
+
+def single_quoted_attr(value: str) -> str:
+    """A value for a single-quoted HTML attribute: JSON's many double quotes stay one byte each."""
+    return value.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, depth: int | None = None) -> dict:
@@ -22,7 +27,7 @@ def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, 
     drawn: DrawnGraph = draw(view, settings.layout_seed, href, caption)
     return {
         "drawn": drawn,
-        "data_attr": html_attr(drawn.data_json),
+        "data_attr": single_quoted_attr(drawn.data_json),
         "aspect": f"{drawn.width} / {drawn.height}",
         "depth": depth,
         "legend": [
