@@ -265,12 +265,17 @@ def legend_swatch(entity_type: str) -> str:
     return f'<span class="explainer-swatch explainer-swatch--{SHAPES.get(entity_type, "dot")} s-{escape(entity_type)}" aria-hidden="true"></span>'
 
 
+def _label_fits(label: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """An edge shows its verb only where the edge is long enough to carry it (the tooltip always does)."""
+    return math.dist(a, b) > len(label) * 5.5 + 24
+
+
 def _edges(view: nx.Graph) -> list[tuple[str, str, dict]]:
     return sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True))
 
 
-def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: str) -> DrawnGraph:
-    """The SVG (nodes link to entity pages via href) and the vis-network data of a view."""
+def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: str, focus: str | None = None) -> DrawnGraph:
+    """The SVG (nodes link to entity pages via href) and the vis-network data of a view; focus is drawn ringed."""
     positions, width, height = layout(view, seed)
     labels = place_labels(view, positions)
     names = {n: d["name"] for n, d in view.nodes(data=True)}
@@ -300,7 +305,7 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
         parts.append(
             f'<g class="{css}"><line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{edge_width(data.get("weight", 1))}"{marker}/>'
             + (f'<text x="{round((x1 + x2) / 2, 1)}" y="{round((y1 + y2) / 2 - 3, 1)}">{escape(label)}</text>'
-               if label and math.dist((x1, y1), (x2, y2)) > len(label) * 5.5 + 24 else "")  # only where it fits
+               if label and _label_fits(label, positions[a], positions[b]) else "")
             + f"{tip}</g>"
         )
     parts.append('</g><g class="nodes">')
@@ -316,7 +321,7 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
             text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data["name"])}</text>'
         inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{text}"
         link = href(node)
-        css = f'node t-{escape(data["type"])}'
+        css = f'node t-{escape(data["type"])}' + (" node--focus" if node == focus else "")
         if link:
             parts.append(f'<a class="{css}" href="{escape(link)}" data-entity="{escape(node)}">{inner}</a>')
         else:
@@ -324,12 +329,12 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
     parts.append("</g></svg>")
     present = tuple(t for t in SHAPES if t in set(types.values()))
     return DrawnGraph(
-        "".join(parts), vis_json(view, positions, sentences), view.number_of_nodes(), view.number_of_edges(),
+        "".join(parts), vis_json(view, positions, sentences, focus), view.number_of_nodes(), view.number_of_edges(),
         width, height, present,
     )
 
 
-def vis_json(view: nx.Graph, positions: dict[str, tuple[float, float]], sentences: int = 2) -> str:
+def vis_json(view: nx.Graph, positions: dict[str, tuple[float, float]], sentences: int = 2, focus: str | None = None) -> str:
     """vis-network nodes and edges, built with pyvis and serialised compactly."""
     net = Network(directed=False)
     names = {n: d["name"] for n, d in view.nodes(data=True)}
@@ -341,7 +346,8 @@ def vis_json(view: nx.Graph, positions: dict[str, tuple[float, float]], sentence
     for a, b, data in _edges(view):
         direction = edge_direction(data)
         source, target = direction or (a, b)
-        extra = {"label": edge_label(data)} if edge_label(data) else {}
+        label = edge_label(data)
+        extra = {"label": label} if label and _label_fits(label, positions[a], positions[b]) else {}
         if direction:
             extra["arrows"] = "to"
         net.add_edge(source, target, width=edge_width(data.get("weight", 1)),
@@ -353,4 +359,7 @@ def vis_json(view: nx.Graph, positions: dict[str, tuple[float, float]], sentence
         "nodes": [{k: v for k, v in n.items() if k in keep_node} | {"shape": SHAPES.get(n["group"], "dot")} for n in nodes],
         "edges": [{k: v for k, v in e.items() if k in keep_edge} for e in edges],
     }
+    for node in payload["nodes"]:
+        if node["id"] == focus:
+            node["borderWidth"] = 3
     return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

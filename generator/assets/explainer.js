@@ -121,7 +121,9 @@
       });
       network.on("hoverNode", function () { holder.style.cursor = "pointer"; });
       network.on("blurNode", function () { holder.style.cursor = ""; });
-      network.fit({ animation: false });
+      /* Show exactly the picture the SVG showed: same centre, same scale. */
+      var box = figure.querySelector(".explainer-graph__svg").viewBox.baseVal;
+      network.moveTo({ position: { x: box.width / 2, y: box.height / 2 }, scale: holder.clientWidth / box.width, animation: false });
       figure.explainerNetwork = network; // for scripts and tests that drive the graph
       figure.explainerState = { nodes: nodes };
       applyHidden(figure);

@@ -19,12 +19,13 @@ def single_quoted_attr(value: str) -> str:
     return value.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, depth: int | None = None) -> dict:
+def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, depth: int | None = None,
+            focus: str | None = None) -> dict:
     def href(node: str) -> str | None:
         path = index.entity_path(node)
         return f"explainer:{path}" if path else None
 
-    drawn: DrawnGraph = draw(view, settings.layout_seed, href, caption)
+    drawn: DrawnGraph = draw(view, settings.layout_seed, href, caption, focus)
     return {
         "drawn": drawn,
         "data_attr": single_quoted_attr(drawn.data_json),
@@ -66,13 +67,13 @@ def _relations(view: nx.Graph, index: SiteIndex, current: str) -> tuple[list[str
 
 
 def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Settings, caption: str,
-                  wider: nx.Graph | None = None) -> dict | None:
+                  wider: nx.Graph | None = None, focus: str | None = None) -> dict | None:
     """Template values for a graph figure (and, with wider, a second depth to switch to) and its relations."""
     if view.number_of_nodes() == 0:
         return None
-    figures = [_figure(view, index, settings, caption, 1 if wider is not None else None)]
+    figures = [_figure(view, index, settings, caption, 1 if wider is not None else None, focus)]
     if wider is not None and wider.number_of_nodes() > view.number_of_nodes():
-        figures.append(_figure(wider, index, settings, caption, 2))
+        figures.append(_figure(wider, index, settings, caption, 2, focus))
     relations, more = _relations(view, index, current)
     return {
         "figures": figures,
@@ -87,4 +88,4 @@ def ego_graph_context(graph: nx.Graph, entity_id: str, index: SiteIndex, current
                       caption: str) -> dict | None:
     """An entity's network: its direct connections, with a control to show connections of connections."""
     return graph_context(ego_view(graph, entity_id, 1), index, current, settings, caption,
-                         wider=ego_view(graph, entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES))
+                         wider=ego_view(graph, entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES), focus=entity_id)
