@@ -283,7 +283,7 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
     types = {n: d["type"] for n, d in view.nodes(data=True)}
     parts = [
         f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
         '<defs><marker id="explainer-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
         'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>',
         '<g class="edges">',
@@ -323,7 +323,9 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
         link = href(node)
         css = f'node t-{escape(data["type"])}' + (" node--focus" if node == focus else "")
         if link:
-            parts.append(f'<a class="{css}" href="{escape(link)}" data-entity="{escape(node)}">{inner}</a>')
+            # xlink:href, not href: Material's instant navigation rewrites every [href] after a page swap
+            # and throws on an SVG link's read-only href property.
+            parts.append(f'<a class="{css}" xlink:href="{escape(link)}" data-entity="{escape(node)}">{inner}</a>')
         else:
             parts.append(f'<g class="{css}" data-entity="{escape(node)}">{inner}</g>')
     parts.append("</g></svg>")

@@ -179,3 +179,46 @@ def test_graph_works_from_file_urls(watched_page, seed_site):
     # Material's search index cannot load from file://; nothing of ours may fail
     assert all("/search/" in url for url in failed), failed
     assert [e for e in watched_page.errors if "search" not in e and "Failed to load resource" not in e] == []
+
+
+@pytest.fixture(scope="module")
+def instant_server(tmp_path_factory):
+    """The seed site with Material's instant navigation on (site_url must match where it is served)."""
+    import yaml
+
+    project = make_project(tmp_path_factory.mktemp("instant-site"))
+    base, server = serve(project / "site")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "    - navigation.sections\n" in text
+    text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    config_file.write_text(f"site_url: {base}\n" + text, encoding="utf-8")
+    assert "navigation.instant" in yaml.safe_load(text.replace("!!python", "#"))["theme"]["features"]
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    yield base
+    server.shutdown()
+
+
+def test_graphs_survive_instant_navigation(watched_page, instant_server):
+    page = watched_page.page
+    page.goto(instant_server + ARTICLE)
+    page.evaluate("window.__sameDocument = true")  # survives only if the router swaps the page in place
+    wake(page)
+    x, y = page.evaluate("""() => {
+        const fig = document.querySelector('figure.explainer-graph');
+        const p = fig.explainerNetwork.canvasToDOM(fig.explainerNetwork.getPosition('vladimir-putin'));
+        const r = fig.querySelector('canvas').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    page.mouse.click(x, y)
+    page.wait_for_url("**/entities/vladimir-putin/")
+    page.wait_for_selector("h1:text-is('Vladimir Putin')")
+    assert page.evaluate("window.__sameDocument") is True
+    # The new page's figure is set up by document$ (no reload), wakes and draws its own network.
+    wake(page, ".explainer-graph--depth-1")
+    assert page.evaluate("document.querySelector('.explainer-graph--depth-1').explainerNetwork.body.nodes['vladimir-putin'] !== undefined")
+    page.locator(f'.explainer-graph--depth-1 .explainer-graph__svg a[data-entity="kim-jong-un"]').dispatch_event("click")
+    page.wait_for_url("**/entities/kim-jong-un/")
+    assert page.evaluate("window.__sameDocument") is True
+    clean(watched_page)

@@ -67,12 +67,17 @@
     return o;
   }
 
+  var XLINK = "http://www.w3.org/1999/xlink";
+
+  /* The SVG's node links use xlink:href (Material's instant navigation cannot rewrite an SVG href). */
+  function hrefOf(element) {
+    return element.getAttribute("href") || element.getAttributeNS(XLINK, "href");
+  }
+
   function entityLink(figure, id) {
     var anchors = figure.querySelectorAll("[data-entity]");
     for (var i = 0; i < anchors.length; i++) {
-      if (anchors[i].getAttribute("data-entity") === id && anchors[i].getAttribute("href")) {
-        return anchors[i].getAttribute("href");
-      }
+      if (anchors[i].getAttribute("data-entity") === id && hrefOf(anchors[i])) return hrefOf(anchors[i]);
     }
     return null;
   }
@@ -200,7 +205,7 @@
       figure.querySelector(".explainer-graph__svg").addEventListener("click", function (event) {
         var a = event.target.closest && event.target.closest("a[data-entity]");
         if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
-        var href = a.getAttribute("href");
+        var href = hrefOf(a);
         if (!href) return;
         event.preventDefault();
         follow(figure, href);
