@@ -162,15 +162,18 @@
   }
 
   function setUpFind(figure, input, n) {
-    var list = document.createElement("datalist");
-    list.id = "explainer-names-" + n;
-    JSON.parse(figure.getAttribute("data-graph")).nodes.forEach(function (node) {
-      var option = document.createElement("option");
-      option.value = node.label;
-      list.appendChild(option);
-    });
-    figure.appendChild(list);
-    input.setAttribute("list", list.id);
+    /* The names list is built when the reader first uses the box: nothing is parsed at load. */
+    input.addEventListener("focus", function () {
+      var list = document.createElement("datalist");
+      list.id = "explainer-names-" + n;
+      JSON.parse(figure.getAttribute("data-graph")).nodes.forEach(function (node) {
+        var option = document.createElement("option");
+        option.value = node.label;
+        list.appendChild(option);
+      });
+      figure.appendChild(list);
+      input.setAttribute("list", list.id);
+    }, { once: true });
     function go() {
       var node = findNode(figure, input.value);
       input.setAttribute("aria-invalid", node ? "false" : "true");
