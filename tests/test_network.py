@@ -11,7 +11,8 @@ import networkx as nx
 import pytest
 
 from generator.model import Evidence
-from generator.network import draw, layout, node_radius, place_labels
+from generator.layout import layout, node_radius, place_labels
+from generator.network import draw
 
 
 def graph_of(edges: list[tuple[str, str]], lone: list[str] = (), names: dict[str, str] | None = None) -> nx.Graph:
