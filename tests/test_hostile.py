@@ -218,14 +218,18 @@ def test_graph_labels_and_tooltips_with_hostile_names():
     svg = context["drawn"].svg
     root = ET.fromstring(svg)  # well-formed: no name broke out of an element or attribute
     labels = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert sorted(labels) == sorted(NASTY)
-    assert "<script" not in svg and "</script" not in context["data_attr"]
-    assert not set("<>\"'") & set(context["data_attr"])
-    data = json.loads(html.unescape(context["data_attr"]))
+    tooltips = " ".join(t.text for t in root.iter("{http://www.w3.org/2000/svg}title"))
+    assert set(labels) <= set(NASTY) and labels  # names that fit are drawn as text
+    assert all(name in tooltips for name in NASTY)  # every name is in a node's tooltip, as text
+    data_attr = context["figures"][0]["data_attr"]  # goes between single quotes
+    assert "<script" not in svg and "</script" not in data_attr
+    assert not set("<>'") & set(data_attr)
+    data = json.loads(html.unescape(data_attr))
     assert sorted(n["label"] for n in data["nodes"]) == sorted(NASTY)
     assert all(e["title"].count("\n") >= 1 for e in data["edges"])  # tooltips are plain text with line breaks
+    assert context["relations"]
     for relation in context["relations"]:
-        assert "</script" not in relation["evidence"] and "<" not in relation["evidence"]
+        assert "</script" not in relation and "<" not in relation
 
 
 def test_search_index_holds_tags_as_html_text(hostile_site):
