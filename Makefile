@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test generate eval bench clean browser-deps npm audit offline
+.PHONY: site serve test generate eval bench bench-graph clean browser-deps npm audit offline
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -42,6 +42,10 @@ npm: $(NPM_STAMP)
 $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $(NPM_STAMP)
+
+# The site-wide Network page with 500 entities and 2,000 connections in headless chromium.
+bench-graph: $(STAMP) browser-deps
+	$(BIN)/python bench/graph.py
 
 $(STAMP): requirements.txt requirements-model.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

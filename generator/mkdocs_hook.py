@@ -10,6 +10,7 @@ import logging
 import re
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -50,6 +51,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
         f"explainer: {result.articles} articles, {result.entities} entities, "
         f"{len(result.written.written)} pages written"
     )
+
+
+# Front-matter values of generated pages that mkdocs-material prints without escaping
+# (<title>, the header, meta tags; titles and tags in search results): made HTML text here.
+THEME_TEXT_KEYS = ("title", "author", "description")
+THEME_TEXT_LIST_KEYS = ("tags",)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Runs after front matter is read: seed text in the theme's raw slots becomes HTML-escaped text."""
+    if page.meta.get("explainer"):
+        for key in THEME_TEXT_KEYS:
+            if isinstance(page.meta.get(key), str):
+                # Markup, not str: a later `| e` in a template knows it is escaped already.
+                page.meta[key] = escape(page.meta[key])
+        for key in THEME_TEXT_LIST_KEYS:
+            if isinstance(page.meta.get(key), list):
+                page.meta[key] = [escape(value) for value in page.meta[key]]
+    return markdown
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

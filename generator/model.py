@@ -88,12 +88,28 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Action:
+    """Who did what to whom in one sentence, as the dependency parse tells it.
+
+    The two parties are named by the start offsets of their mentions, so the
+    action survives however resolve groups mentions into entities.
+    """
+
+    subject: int  # Mention.start of the one who acts
+    object: int  # Mention.start of the one acted on (or the partner)
+    label: str  # "met", "visited", "signed an agreement with", ...
+    sentence: int  # index into ExtractedArticle.sentences
+    mutual: bool = False  # both did it together ("X and Y signed an agreement")
+
+
+@dataclass(frozen=True)
 class ExtractedArticle:
     """An article with its sentences and raw mentions."""
 
     article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
+    actions: tuple[Action, ...] = ()  # labelled relations from the dependency parse
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import yaml
-from frontmatter.default_handlers import YAMLHandler
-
-from .model import Article, ArticleMeta, Block, Report
+from .front_matter import field_lines, read_meta, split_front_matter, text_field
+from .model import Article, Block, Report
+from .seed_files import SEED_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .slugs import SlugRegistry
 from .webseeds import clean_front_matter, drop_boilerplate
 
-SEED_SUFFIXES = (".txt", ".md", ".markdown")
-META_FIELDS = ("date", "source", "url", "author", "summary", "tags")
+__all__ = ["SEED_SUFFIXES", "SeedError", "decode", "list_seeds", "read_seed", "read_seeds", "split_front_matter"]
+
 HEADING_MAX_WORDS = 8
 HEADLINE_MAX_CHARS = 80
 _FUNCTION_WORDS = {
@@ -26,98 +25,7 @@ _FUNCTION_WORDS = {
     "into", "of", "on", "or", "over", "that", "the", "to", "which", "while", "with",
 }
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-
-
-class SeedError(Exception):
-    """A seed that cannot be read safely; the message says what to do."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
-
-
-def list_seeds(seeds_dir: Path, report: Report) -> list[Path]:
-    """Seed files under seeds_dir, sorted; dotfiles, links leaving the folder and non-seeds skipped."""
-    if not seeds_dir.is_dir():
-        report.add(seeds_dir, "seeds folder not found; create it and put .txt or .md articles in it", severity="error")
-        return []
-    root = seeds_dir.resolve()
-    found = []
-    for path in sorted(seeds_dir.rglob("*")):
-        relative = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in relative.parts) or path.is_dir():
-            continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            report.add(path, "is a link to a file outside the seeds folder; not followed (copy the file in instead)")
-            continue
-        if path.suffix.lower() in SEED_SUFFIXES:
-            found.append(path)
-        elif path.name not in ("entities.yml", "entities.yaml") and path.suffix.lower() in (".html", ".htm", ".rtf", ".docx", ".doc", ".text", ".mdown"):
-            report.add(path, f"ignored: {path.suffix} files are not seeds; save it as .txt or .md to include it")
-    return found
-
-
-def decode(data: bytes, path: Path, report: Report) -> str:
-    """Text of a seed: UTF-8 (BOM allowed), UTF-16 with BOM, else cp1252 with a warning."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise SeedError("looks like a binary file, not text; save the article as UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        report.add(path, "not UTF-8; read as Windows-1252 (cp1252) — re-save the file as UTF-8", line=line)
-        return data.decode("cp1252", errors="replace")
-
-
-def split_front_matter(text: str) -> tuple[dict, int]:
-    """Front-matter mapping and the offset where the body starts."""
-    handler = YAMLHandler()
-    if not handler.detect(text):
-        return {}, 0
-    try:
-        front, body = handler.split(text)
-    except ValueError:
-        return {}, 0
-    try:
-        values = yaml.safe_load(front)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 for the opening ---, +1 for 1-based
-        raise SeedError("front matter is not valid YAML; fix it between the --- lines", line) from None
-    if values is None:
-        values = {}
-    if not isinstance(values, dict):
-        raise SeedError("front matter must be key: value pairs between the --- lines", 2)
-    return values, len(text) - len(body)
-
-
-def _text_field(values: dict, key: str, path: Path, report: Report) -> str | None:
-    value = values.get(key)
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip() or None
-    if hasattr(value, "isoformat"):  # YAML dates
-        return value.isoformat()
-    report.add(path, f"front matter '{key}' should be text, not {type(value).__name__}; ignored")
-    return None
-
-
-def read_meta(values: dict, path: Path, report: Report) -> ArticleMeta:
-    tags = values.get("tags")
-    if tags is None:
-        tags = ()
-    elif isinstance(tags, str):
-        tags = tuple(t.strip() for t in tags.split(",") if t.strip())
-    elif isinstance(tags, list):
-        tags = tuple(str(t) for t in tags if isinstance(t, (str, int, float)))
-    else:
-        report.add(path, "front matter 'tags' should be a list; ignored")
-        tags = ()
-    fields = {key: _text_field(values, key, path, report) for key in META_FIELDS if key != "tags"}
-    return ArticleMeta(tags=tags, **fields)
+MAX_BLOCK_CHARS = 100_000  # longer paragraphs are cut (spaCy refuses texts over 1,000,000 characters)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -189,6 +97,30 @@ def split_blocks(text: str, start: int, markdown: bool) -> list[tuple[str, str, 
     return [b for b in blocks if b[1]]
 
 
+def cut_long_blocks(blocks: list[tuple[str, str, int]], text: str, name: str, report: Report) -> list[tuple[str, str, int]]:
+    """Paragraphs over MAX_BLOCK_CHARS cut at a sentence end (or a space) before the limit."""
+    out = []
+    for kind, block_text, offset in blocks:
+        if len(block_text) <= MAX_BLOCK_CHARS:
+            out.append((kind, block_text, offset))
+            continue
+        line = text.count("\n", 0, offset) + 1
+        report.add(name, f"has a paragraph of {len(block_text):,} characters; cut into parts — put blank lines between paragraphs", line=line)
+        rest, start = block_text, offset
+        while rest:
+            if len(rest) <= MAX_BLOCK_CHARS:
+                cut = len(rest)
+            else:
+                window = rest[:MAX_BLOCK_CHARS]
+                cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1 or window.rfind(" ") + 1 or MAX_BLOCK_CHARS
+            piece = rest[:cut]
+            stripped = piece.strip()
+            if stripped:
+                out.append(("paragraph", stripped, start + piece.index(stripped[0])))
+            rest, start = rest[cut:], start + cut
+    return out
+
+
 def headline_from(sentence: str) -> str:
     """A short headline from a first sentence: cut before a function word near 80 characters."""
     sentence = " ".join(sentence.split()).rstrip(".!?;:")
@@ -208,13 +140,14 @@ def headline_from(sentence: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", text, re.S)
+    match = re.match(r"(.+?[.!?])(\s|$)", text, re.DOTALL)
     return match.group(1) if match else text
 
 
-def find_title(values: dict, text: str, body_start: int, markdown: bool, path: Path, report: Report) -> tuple[str, int | None, int]:
+def find_title(values: dict, text: str, body_start: int, markdown: bool, path: Path, report: Report,
+               lines: dict[str, int] | None = None) -> tuple[str, int | None, int]:
     """Title, its offset in the text (None if not from the text) and where the body starts."""
-    title = _text_field(values, "title", path, report)
+    title = text_field(values, "title", path, report, lines)
     if title:
         return " ".join(title.split()), None, body_start
     lines = _lines(text, body_start, len(text))
@@ -243,12 +176,12 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
     try:
         size = path.stat().st_size
         if size > settings_max_bytes * 4:  # never load a huge file just to reject it
-            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise max_seed_bytes")
-        text = decode(path.read_bytes(), path, report)
+            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
+        text = decode(path.read_bytes(), name, report)
         if len(text.encode("utf-8")) > settings_max_bytes:
-            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes")
+            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
         if not text.strip():
-            raise SeedError("is empty; write the article text in it or delete the file")
+            raise SeedError("is empty (or only whitespace); write the article text in it or delete the file")
         values, body_start = split_front_matter(text)
         values = clean_front_matter(values, name, report)  # crawler captures: title suffix, URL source, date
     except SeedError as error:
@@ -258,13 +191,14 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
         report.add(name, f"skipped: cannot be read ({error.strerror}); check the file's permissions", severity="error")
         return None
     markdown = path.suffix.lower() != ".txt"
-    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report)
-    blocks = drop_boilerplate(split_blocks(text, content_start, markdown))
+    lines = field_lines(text, body_start)
+    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report, lines)
+    blocks = cut_long_blocks(drop_boilerplate(split_blocks(text, content_start, markdown)), text, name, report)
     if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
         report.add(name, "skipped: has no article text after the front matter; write the article below the --- lines", severity="error")
         return None
-    meta = read_meta(values, Path(name), report)
-    slug = slugs.claim(str(values.get("slug") or title), key=name)
+    meta = read_meta(values, Path(name), report, lines)
+    slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
     section = 0
     anchors = []
     paragraph = 0
@@ -288,12 +222,11 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
 
 def read_seeds(seeds_dir: Path, max_bytes: int, report: Report, root: Path | None = None) -> list[Article]:
     """Every readable seed under seeds_dir, in a stable order, with unique slugs."""
-    paths = list_seeds(seeds_dir, report)
+    paths = list_seeds(seeds_dir, report, root)
     slugs = SlugRegistry()
     articles = []
     for path in paths:
-        display = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
-        article = read_seed(path, max_bytes, slugs, report, display)
+        article = read_seed(path, max_bytes, slugs, report, shown_path(path, root))
         if article is not None:
             articles.append(article)
     return articles

@@ -1,78 +1,156 @@
 """Stage 4, relate: entities → one site graph whose edges keep their evidence.
 
 Every view (an article's network, an entity's neighbourhood, the site-wide
-Network page) is a subgraph of this one graph.
+Network page) is a subgraph of this one graph. An edge joins two entities named
+in the same sentence; its weight counts those sentences. Where the parse found
+who did what to whom (extract's actions), the edge also carries the verb, its
+direction and the sentence that says so.
+
+Node attributes: name, type, mentions, articles, role.
+Edge attributes: kind (a verb label or "co-occurrence"), weight, evidence
+(Evidence list), by_article (weight per article slug) and actions (dicts with
+label, source, target, mutual, article and evidence).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 import networkx as nx
 
-from .model import Corpus, Evidence, EntityType
+from .model import Corpus, Evidence, EntityType, Relation
 
 # Dates make every edge a hub; they stay on the timeline, not in the network.
 GRAPH_TYPES = frozenset(t for t in EntityType if t is not EntityType.DATE)
 MAX_EVIDENCE_PER_EDGE = 5
+MAX_ACTIONS_PER_EDGE = 5
+
+
+def _evidence(corpus: Corpus, article_slug: str, sentence_index: int) -> Evidence:
+    item = next(i for i in corpus.articles if i.article.slug == article_slug)
+    sentence = item.sentences[sentence_index]
+    anchor = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
+    return Evidence(article_slug, anchor, " ".join(sentence.text.split()))
 
 
 def build_graph(corpus: Corpus) -> nx.Graph:
-    """Site graph: nodes are entities (type, mentions), edges sentence co-occurrences (weight, evidence)."""
+    """The site graph: entities as nodes, co-occurrences and labelled actions as edges."""
     graph = nx.Graph()
-    mentions_of: dict[str, int] = defaultdict(int)
+    mentions_of: Counter[str] = Counter()
     articles_of: dict[str, set[str]] = defaultdict(set)
     for em in corpus.mentions:
         mentions_of[em.entity] += 1
         articles_of[em.entity].add(em.article)
+    roles: dict[str, Counter[str]] = defaultdict(Counter)
+    for slug in sorted(corpus.article_entities):
+        for ae in corpus.article_entities[slug]:
+            if ae.role:
+                roles[ae.entity][ae.role] += ae.count
     for entity_id in sorted(mentions_of):
         entity = corpus.entities[entity_id]
         if entity.type in GRAPH_TYPES:
-            graph.add_node(entity_id, name=entity.name, type=entity.type.value,
-                           mentions=mentions_of[entity_id], articles=len(articles_of[entity_id]))
+            role = min(roles[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles[entity_id] else None
+            graph.add_node(entity_id, name=entity.name, type=entity.type.value, mentions=mentions_of[entity_id],
+                           articles=len(articles_of[entity_id]), role=role)
 
-    by_article = {item.article.slug: item for item in corpus.articles}
+    evidence_cache: dict[tuple[str, int], Evidence] = {}
+
+    def evidence(slug: str, index: int) -> Evidence:
+        if (slug, index) not in evidence_cache:
+            evidence_cache[(slug, index)] = _evidence(corpus, slug, index)
+        return evidence_cache[(slug, index)]
+
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
     for em in corpus.mentions:
         if em.entity in graph:
             by_sentence[(em.article, em.mention.sentence)].add(em.entity)
-    for (article_slug, sentence_index), members in sorted(by_sentence.items()):
-        item = by_article[article_slug]
-        sentence = item.sentences[sentence_index]
-        anchor = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
-        evidence = Evidence(article_slug, anchor, " ".join(sentence.text.split()))
+    for (slug, index), members in sorted(by_sentence.items()):
         for a, b in combinations(sorted(members), 2):
-            if graph.has_edge(a, b):
-                data = graph.edges[a, b]
-                data["weight"] += 1
-                data["by_article"][article_slug] = data["by_article"].get(article_slug, 0) + 1
-                if len(data["evidence"]) < MAX_EVIDENCE_PER_EDGE and evidence not in data["evidence"]:
-                    data["evidence"].append(evidence)
-            else:
-                graph.add_edge(a, b, kind="co-occurrence", weight=1, evidence=[evidence],
-                               by_article={article_slug: 1})
+            if not graph.has_edge(a, b):
+                graph.add_edge(a, b, kind="co-occurrence", weight=0, evidence=[], by_article={}, actions=[])
+            data = graph.edges[a, b]
+            data["weight"] += 1
+            data["by_article"][slug] = data["by_article"].get(slug, 0) + 1
+            ev = evidence(slug, index)
+            if len(data["evidence"]) < MAX_EVIDENCE_PER_EDGE and ev not in data["evidence"]:
+                data["evidence"].append(ev)
+
+    _add_actions(graph, corpus, evidence)
     return graph
+
+
+def _add_actions(graph: nx.Graph, corpus: Corpus, evidence) -> None:
+    """Label edges with the verbs extract found, keyed back to entities by mention offset."""
+    entity_at = {(em.article, em.mention.start): em.entity for em in corpus.mentions}
+    for item in corpus.articles:
+        slug = item.article.slug
+        for action in getattr(item, "actions", ()):
+            source = entity_at.get((slug, action.subject))
+            target = entity_at.get((slug, action.object))
+            if source is None or target is None or source == target or source not in graph or target not in graph:
+                continue
+            if action.mutual and target < source:
+                source, target = target, source
+            if not graph.has_edge(source, target):
+                graph.add_edge(source, target, kind="co-occurrence", weight=1, evidence=[], by_article={slug: 1}, actions=[])
+            data = graph.edges[source, target]
+            record = {"label": action.label, "source": source, "target": target, "mutual": action.mutual,
+                      "article": slug, "evidence": evidence(slug, action.sentence)}
+            if record not in data["actions"] and len(data["actions"]) < MAX_ACTIONS_PER_EDGE:
+                data["actions"].append(record)
+    for _, _, data in graph.edges(data=True):
+        if data["actions"]:
+            labels = Counter(a["label"] for a in data["actions"])
+            data["kind"] = min(labels.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def relations(graph: nx.Graph) -> list[Relation]:
+    """Every edge as a typed Relation (labelled ones first), for JSON output and tests."""
+    out = []
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: (min(e[0], e[1]), max(e[0], e[1]))):
+        a, b = sorted((a, b))
+        for label in dict.fromkeys(action["label"] for action in data["actions"]):
+            found = tuple(x["evidence"] for x in data["actions"] if x["label"] == label)
+            out.append(Relation(a, b, label, len(found), found))
+        out.append(Relation(a, b, "co-occurrence", data["weight"], tuple(data["evidence"])))
+    return out
 
 
 def article_view(graph: nx.Graph, corpus: Corpus, article_slug: str) -> nx.Graph:
     """The article's own network: its entities, and edges with evidence from this article."""
-    members = [e.entity for e in corpus.article_entities[article_slug] if e.entity in graph]
+    members = sorted(e.entity for e in corpus.article_entities[article_slug] if e.entity in graph)
     view = nx.Graph()
     for node in members:
         view.add_node(node, **graph.nodes[node])
-    for a, b in combinations(sorted(members), 2):
+    for a, b in combinations(members, 2):
         if graph.has_edge(a, b):
             data = graph.edges[a, b]
             count = data["by_article"].get(article_slug, 0)
             if count:
-                local = [ev for ev in data["evidence"] if ev.article == article_slug]
-                view.add_edge(a, b, kind=data["kind"], weight=count, evidence=local)
+                actions = [x for x in data["actions"] if x["article"] == article_slug]
+                view.add_edge(a, b, kind=actions[0]["label"] if actions else "co-occurrence", weight=count,
+                              evidence=[ev for ev in data["evidence"] if ev.article == article_slug],
+                              by_article={article_slug: count}, actions=actions)
     return view
 
 
-def ego_view(graph: nx.Graph, entity_id: str, depth: int = 1) -> nx.Graph:
-    """The entity's neighbourhood up to depth hops."""
+def ego_view(graph: nx.Graph, entity_id: str, depth: int = 1, max_nodes: int | None = None) -> nx.Graph:
+    """The entity's neighbourhood up to depth hops; the strongest-tied nodes first when capped."""
     if entity_id not in graph:
         return nx.Graph()
-    return nx.ego_graph(graph, entity_id, radius=depth).copy()
+    view = nx.ego_graph(graph, entity_id, radius=depth)
+    if max_nodes is not None and view.number_of_nodes() > max_nodes:
+        hops = nx.single_source_shortest_path_length(view, entity_id)
+        strength = dict(view.degree(weight="weight"))
+        ranked = sorted(view.nodes, key=lambda n: (hops[n], -strength[n], n))
+        view = view.subgraph(ranked[:max_nodes])
+    return view.copy()
+
+
+def site_view(graph: nx.Graph, min_mentions: int, max_nodes: int) -> nx.Graph:
+    """The Network page's graph: entities with at least min_mentions, the best-connected max_nodes of them."""
+    keep = [n for n, d in graph.nodes(data=True) if d["mentions"] >= min_mentions]
+    strength = dict(graph.degree(weight="weight"))
+    keep = sorted(keep, key=lambda n: (-strength[n], -graph.nodes[n]["mentions"], n))[:max_nodes]
+    return graph.subgraph(keep).copy()

@@ -25,7 +25,6 @@ Body (any seed; a block is one paragraph or heading)
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -73,36 +72,9 @@ def _split_outlet(title: str) -> tuple[str, str | None]:
     return match.group("title").strip(), match.group("outlet").strip()
 
 
-def _date_value(value: object, path: str, report: Report) -> str | None:
-    """ISO date of a front-matter date, or None (reported) if it is not one."""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not text:
-        return None
-    if text.casefold() not in _NOT_A_DATE:
-        if _ISO_DATE.match(text):
-            try:
-                return dt.date.fromisoformat(text[:10]).isoformat()
-            except ValueError:
-                pass
-        else:
-            import dateparser  # slow to import; only for dates written in words
-
-            parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
-            if parsed:
-                return parsed.date().isoformat()
-    report.add(path, f"front matter date '{text}' is not a date; the article is undated (write it as YYYY-MM-DD)")
-    return None
-
-
 def clean_front_matter(values: dict, path: str | Path, report: Report) -> dict:
     """Front matter with a capture's fields mapped to the seed's own (a new dict; values is not changed)."""
-    out = dict(values)
-    if "date" in out and out["date"] is not None:
-        out["date"] = _date_value(out["date"], str(path), report)
+    out = dict(values)  # dates are checked with the other fields, in front_matter.py
     if not is_capture(values):
         return out
     source = out.get("source")

@@ -7,6 +7,9 @@
   file the generator owns with its hash. Files not in it belong to the editor and
   are never overwritten or removed; a generated file the editor has since edited
   is left alone too, with a warning.
+- Killed at any point, docs/ holds whole files only, each vouched for by the
+  manifest (a listed file may be missing while removals are under way); the
+  next build cleans up the temporary files and finishes the job.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +25,9 @@ from pathlib import Path
 from .model import Page, Report
 
 MANIFEST = ".explainer-manifest.json"
+TMP_PREFIX = ".tmp-"
+# What tempfile.mkstemp(prefix=TMP_PREFIX) names look like: only these are cleaned up.
+_LEFTOVER = re.compile(r"^\.tmp-[a-z0-9_]{8}(\.[A-Za-z0-9]+)?$")
 
 
 @dataclass
@@ -37,7 +44,7 @@ def sha256(data: bytes) -> str:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write data to path so that path holds either the old or the new bytes, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -47,6 +54,28 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def remove_file(path: Path) -> None:
+    path.unlink()
+
+
+def clean_leftovers(docs: Path) -> list[str]:
+    """Remove temporary files a killed build left behind (they never hold a page anyone reads)."""
+    removed = []
+    for path in sorted(docs.rglob(TMP_PREFIX + "*")):
+        if path.is_file() and not path.is_symlink() and _LEFTOVER.match(path.name):
+            path.unlink()
+            removed.append(path.relative_to(docs).as_posix())
+    return removed
+
+
+def _inside(docs: Path, relative: str) -> Path:
+    """docs / relative, refusing paths that would leave docs/ (a page path is never seed text, but be sure)."""
+    target = docs / relative
+    if relative.startswith("/") or ".." in Path(relative).parts or not relative:
+        raise ValueError(f"page path {relative!r} would leave the docs folder")
+    return target
 
 
 def load_manifest(docs: Path, report: Report) -> dict[str, list[str]]:
@@ -62,7 +91,7 @@ def load_manifest(docs: Path, report: Report) -> dict[str, list[str]]:
             raise ValueError
         return files
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        report.add(path, "manifest is unreadable; generated files are re-adopted only where their content matches")
+        report.add(f"{docs.name}/{MANIFEST}", "manifest is unreadable; generated files are re-adopted only where their content matches")
         return {}
 
 
@@ -83,26 +112,29 @@ def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
     finishes the job.
     """
     docs.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(docs)
     old = load_manifest(docs, report)
     result = WriteResult()
     to_write: dict[str, bytes] = {}
     final: dict[str, list[str]] = {}
+    kept: set[str] = set()
     for page in pages:
-        target = docs / page.path
+        target = _inside(docs, page.path)
         digest = sha256(page.content)
         current = target.read_bytes() if target.is_file() else None
         if current is not None and current != page.content and sha256(current) not in old.get(page.path, ()):
             if page.path in old:
-                report.add(target, "was edited by hand since Explainer wrote it; left as it is (delete it to get the generated page back)")
+                report.add(f"{docs.name}/{page.path}", "was edited by hand since Explainer wrote it; left as it is (delete it to get the generated page back)")
             else:
-                report.add(target, "exists and was not written by Explainer; left as it is (rename or delete it to let Explainer write this page)")
+                report.add(f"{docs.name}/{page.path}", "exists and was not written by Explainer; left as it is (rename or delete it to let Explainer write this page)")
+            kept.add(page.path)
             continue
         final[page.path] = [digest]
         if current == page.content:
             result.unchanged += 1
         else:
             to_write[page.path] = page.content
-    stale = sorted(set(old) - set(final))
+    stale = sorted(set(old) - set(final) - kept)
     if to_write or stale or old != final:
         in_flight = {path: list(hashes) for path, hashes in old.items()}
         for path, content in to_write.items():
@@ -112,12 +144,12 @@ def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
         write_atomic(docs / path, content)
         result.written.append(path)
     for path in stale:
-        target = docs / path
+        target = _inside(docs, path)
         if target.is_file():
             if sha256(target.read_bytes()) not in old[path]:
-                report.add(target, "was edited by hand since Explainer wrote it; its seed is gone but the file is kept")
+                report.add(f"{docs.name}/{path}", "was edited by hand since Explainer wrote it; its seed is gone but the file is kept")
                 continue
-            target.unlink()
+            remove_file(target)
             result.removed.append(path)
             _remove_empty_parents(target.parent, docs)
     save_manifest(docs, final)

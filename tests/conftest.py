@@ -168,3 +168,23 @@ def story_site(tmp_path_factory) -> BuiltSite:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return BuiltSite(project, result.stderr)
+
+
+# --- Hostile seeds (tests/fixtures/hostile/), built once for test_hostile*.py ---
+
+HOSTILE_FILE_NAME = "\"><img src=x onerror=alert('filename') id=injected-filename>.md"  # made here: not portable to commit
+
+
+def hostile_project(target: Path) -> Path:
+    project = make_project(target, sorted((ROOT / "tests" / "fixtures" / "hostile").iterdir()))
+    (project / "seeds" / HOSTILE_FILE_NAME).write_text("A seed with a hostile file name\n\nVladimir Putin met Kim Jong Un.\n")
+    return project
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> BuiltSite:
+    """The hostile fixtures built with plain `mkdocs build` (one seed has a bad date, which --strict refuses)."""
+    project = hostile_project(tmp_path_factory.mktemp("hostile-site"))
+    result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return BuiltSite(project, result.stderr)

@@ -70,6 +70,8 @@ def test_interactive_graph_has_no_serious_axe_violations(scheme_page, seed_serve
 
 def test_open_search_with_results_has_no_serious_axe_violations(scheme_page, seed_server, seed_kinds):
     open_kind(scheme_page, seed_server, seed_kinds, "home")
+    # The "/" shortcut works once Material's bundle has set up its components (document$).
+    scheme_page.wait_for_function("() => window.document$ !== undefined")
     scheme_page.keyboard.press("/")
     scheme_page.keyboard.type("Putin", delay=20)  # Material searches on key events, not on fill()
     scheme_page.wait_for_selector(".md-search-result__item")

@@ -100,6 +100,7 @@ def test_pages_sidebar_and_graph_work_from_file_urls(offline_site, offline_page)
 def test_search_works_from_file_urls(offline_site, offline_page):
     page, requests, errors = offline_page
     page.goto((offline_site / "index.html").as_uri())
+    page.wait_for_function("() => window.document$ !== undefined")  # the "/" shortcut needs Material set up
     page.keyboard.press("/")
     page.keyboard.type("Putin", delay=20)
     first = page.locator(".md-search-result__item a").first

@@ -23,7 +23,9 @@ def article_pages(site) -> dict[str, frontmatter.Post]:
 
 
 def linked_articles(post: frontmatter.Post) -> set[str]:
-    return set(re.findall(r"\]\(\.\./articles/([a-z0-9-]+)\.md", post.content))
+    """Articles the entity page lists as mentioning it (its Articles and Mentions sections, not the graph's)."""
+    own = post.content.split("## Related", 1)[0].split("## Network", 1)[0]
+    return set(re.findall(r"\]\(\.\./articles/([a-z0-9-]+)\.md", own))
 
 
 def test_story_is_the_eighteen_yukos_articles(story_site):

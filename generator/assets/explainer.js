@@ -2,9 +2,10 @@
  *
  * Every graph arrives as a static SVG drawn at build time, so it is visible at
  * load, works without JavaScript and from file://. The first time the reader
- * points at, touches or scrolls a graph, the one vendored vis-network file is
- * loaded and an interactive network with the same positions replaces the SVG.
- * Runs on every page view, including Material's instant navigation (document$).
+ * points at, touches, focuses or scrolls to a graph, the one vendored
+ * vis-network file is loaded and an interactive network with the same
+ * positions replaces the SVG. Runs on every page view, including Material's
+ * instant navigation (document$). Tooltips are plain text (vis-network 9).
  */
 (function () {
   "use strict";
@@ -14,6 +15,8 @@
   var visUrl = scriptUrl.replace(/[^/]*$/, "") + "vis-network.min.js";
   var visLoading = null;
   var live = [];
+  var watcher = null;
+  var scrolled = false;
 
   function loadVis() {
     if (window.vis && window.vis.Network) return Promise.resolve(window.vis);
@@ -33,21 +36,26 @@
     return getComputedStyle(document.body).getPropertyValue(name).trim();
   }
 
-  /* Colours come from the theme's CSS variables, so they follow the light/dark toggle. */
+  /* Colours come from CSS variables, so they follow the light/dark toggle. */
   function themeOptions() {
     var groups = {};
     var text = cssVar("--md-default-fg-color") || "#222";
+    var back = cssVar("--md-default-bg-color") || "#fff";
     TYPES.forEach(function (type) {
       var fill = cssVar("--explainer-" + type) || "#888";
       groups[type] = {
         color: { background: fill, border: fill, highlight: { background: fill, border: text }, hover: { background: fill, border: text } },
-        font: { color: text, size: 13, face: "inherit" }
+        font: { color: text, size: 12, strokeWidth: 3, strokeColor: back }
       };
     });
+    var edge = cssVar("--explainer-edge") || "#999";
     return {
       groups: groups,
-      edges: { color: { color: cssVar("--explainer-edge") || "#999", highlight: text, hover: text }, smooth: false },
-      nodes: { font: { color: text } }
+      edges: {
+        color: { color: edge, highlight: text, hover: text },
+        font: { color: text, size: 10, strokeWidth: 3, strokeColor: back, align: "top" },
+        smooth: false
+      }
     };
   }
 
@@ -55,65 +63,176 @@
     var o = themeOptions();
     o.physics = false;
     o.layout = { randomSeed: 1, improvedLayout: false };
-    o.interaction = { hover: true, tooltipDelay: 150, navigationButtons: false, keyboard: false };
+    o.interaction = { hover: true, tooltipDelay: 150, navigationButtons: false, keyboard: false, hideEdgesOnDrag: true };
     return o;
   }
 
-  /* Open an entity page through an ordinary link, so Material's instant router handles it. */
-  function openEntity(figure, id) {
+  var XLINK = "http://www.w3.org/1999/xlink";
+
+  /* The SVG's node links use xlink:href (Material's instant navigation cannot rewrite an SVG href). */
+  function hrefOf(element) {
+    return element.getAttribute("href") || element.getAttributeNS(XLINK, "href");
+  }
+
+  function entityLink(figure, id) {
     var anchors = figure.querySelectorAll("[data-entity]");
     for (var i = 0; i < anchors.length; i++) {
-      if (anchors[i].getAttribute("data-entity") === id && anchors[i].getAttribute("href")) {
-        var link = document.createElement("a");
-        link.href = anchors[i].getAttribute("href");
-        link.hidden = true;
-        figure.appendChild(link);
-        link.click();
-        link.remove();
-        return;
-      }
+      if (anchors[i].getAttribute("data-entity") === id && hrefOf(anchors[i])) return hrefOf(anchors[i]);
+    }
+    return null;
+  }
+
+  /* Open an entity page through an ordinary HTML link, so Material's instant router handles it. */
+  function follow(figure, href) {
+    var link = document.createElement("a");
+    link.href = href;
+    link.hidden = true;
+    figure.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  function hiddenTypes(figure) {
+    var hidden = {};
+    figure.querySelectorAll(".explainer-graph__legend button[aria-pressed=false]").forEach(function (b) {
+      hidden[b.getAttribute("data-type")] = true;
+    });
+    return hidden;
+  }
+
+  function applyHidden(figure) {
+    var hidden = hiddenTypes(figure);
+    TYPES.forEach(function (type) { figure.classList.toggle("hide-" + type, !!hidden[type]); });
+    var state = figure.explainerState;
+    if (state && state.nodes) {
+      state.nodes.update(state.nodes.get().map(function (n) { return { id: n.id, hidden: !!hidden[n.group] }; }));
     }
   }
 
   function activate(figure) {
-    if (figure.getAttribute("data-state")) return;
+    if (figure.explainerReady) return figure.explainerReady;
     figure.setAttribute("data-state", "loading");
-    loadVis().then(function (vis) {
+    figure.explainerReady = loadVis().then(function (vis) {
       var data = JSON.parse(figure.getAttribute("data-graph"));
       var canvas = figure.querySelector(".explainer-graph__canvas");
       var holder = document.createElement("div");
       holder.className = "explainer-graph__vis";
       canvas.appendChild(holder);
-      var network = new vis.Network(
-        holder,
-        { nodes: new vis.DataSet(data.nodes), edges: new vis.DataSet(data.edges) },
-        options()
-      );
+      var nodes = new vis.DataSet(data.nodes);
+      var network = new vis.Network(holder, { nodes: nodes, edges: new vis.DataSet(data.edges) }, options());
       network.on("click", function (event) {
-        if (event.nodes.length) openEntity(figure, event.nodes[0]);
+        var href = event.nodes.length ? entityLink(figure, event.nodes[0]) : null;
+        if (href) follow(figure, href);
       });
       network.on("hoverNode", function () { holder.style.cursor = "pointer"; });
       network.on("blurNode", function () { holder.style.cursor = ""; });
-      network.fit({ animation: false });
+      /* Show exactly the picture the SVG showed: same centre, same scale. */
+      var box = figure.querySelector(".explainer-graph__svg").viewBox.baseVal;
+      network.moveTo({ position: { x: box.width / 2, y: box.height / 2 }, scale: holder.clientWidth / box.width, animation: false });
       figure.explainerNetwork = network; // for scripts and tests that drive the graph
+      figure.explainerState = { nodes: nodes };
+      applyHidden(figure);
       figure.setAttribute("data-state", "interactive");
       live.push(network);
+      return network;
     }).catch(function () {
+      figure.explainerReady = null;
       figure.setAttribute("data-state", "static");
     });
+    return figure.explainerReady;
+  }
+
+  /* Unicode-aware matching: case and accents do not matter ("sao paulo" finds "São Paulo"). */
+  function fold(text) {
+    return text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  function findNode(figure, query) {
+    var wanted = fold(query);
+    if (!wanted) return null;
+    var nodes = JSON.parse(figure.getAttribute("data-graph")).nodes;
+    var best = null;
+    var rank = 4;
+    nodes.forEach(function (n) {
+      var name = fold(n.label);
+      var r = name === wanted ? 0 : name.indexOf(wanted) === 0 ? 1 : name.indexOf(wanted) > 0 ? 2 : 4;
+      if (r < rank) { rank = r; best = n; }
+    });
+    return best;
+  }
+
+  function setUpFind(figure, input, n) {
+    /* The names list is built when the reader first uses the box: nothing is parsed at load. */
+    input.addEventListener("focus", function () {
+      var list = document.createElement("datalist");
+      list.id = "explainer-names-" + n;
+      JSON.parse(figure.getAttribute("data-graph")).nodes.forEach(function (node) {
+        var option = document.createElement("option");
+        option.value = node.label;
+        list.appendChild(option);
+      });
+      figure.appendChild(list);
+      input.setAttribute("list", list.id);
+    }, { once: true });
+    function go() {
+      var node = findNode(figure, input.value);
+      input.setAttribute("aria-invalid", node ? "false" : "true");
+      if (!node) return;
+      activate(figure).then(function (network) {
+        if (!network) return;
+        network.selectNodes([node.id]);
+        network.focus(node.id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 300 } });
+      });
+    }
+    input.addEventListener("change", go);
+    input.addEventListener("keydown", function (event) { if (event.key === "Enter") { event.preventDefault(); go(); } });
   }
 
   function setUp() {
     live.forEach(function (network) { network.destroy(); });
     live = [];
+    if (watcher) watcher.disconnect();
+    watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting && scrolled) activate(entry.target);
+      });
+    }) : null;
     var figures = document.querySelectorAll("figure.explainer-graph[data-graph]");
-    Array.prototype.forEach.call(figures, function (figure) {
+    Array.prototype.forEach.call(figures, function (figure, n) {
       var start = function () { activate(figure); };
-      ["pointerenter", "touchstart", "wheel"].forEach(function (name) {
+      ["pointerenter", "touchstart", "wheel", "focusin"].forEach(function (name) {
         figure.addEventListener(name, start, { once: true, passive: true });
       });
+      if (watcher) watcher.observe(figure);
+      /* A click on the static SVG goes through an HTML link too (instant navigation). */
+      figure.querySelector(".explainer-graph__svg").addEventListener("click", function (event) {
+        var a = event.target.closest && event.target.closest("a[data-entity]");
+        if (!a || event.ctrlKey || event.metaKey || event.shiftKey || event.button) return;
+        var href = hrefOf(a);
+        if (!href) return;
+        event.preventDefault();
+        follow(figure, href);
+      });
+      figure.querySelectorAll(".explainer-graph__legend button").forEach(function (button) {
+        button.addEventListener("click", function () {
+          button.setAttribute("aria-pressed", button.getAttribute("aria-pressed") === "false" ? "true" : "false");
+          applyHidden(figure);
+        });
+      });
+      var input = figure.querySelector(".explainer-graph__find");
+      if (input) setUpFind(figure, input, n);
     });
   }
+
+  /* Only a scroll by the reader wakes graphs that come into view: nothing heavy at load. */
+  window.addEventListener("scroll", function () {
+    if (scrolled) return;
+    scrolled = true;
+    if (watcher) document.querySelectorAll("figure.explainer-graph[data-graph]").forEach(function (f) {
+      watcher.unobserve(f);
+      watcher.observe(f);
+    });
+  }, { passive: true });
 
   /* Re-colour live networks when the reader toggles light/dark. */
   new MutationObserver(function () {

@@ -8,15 +8,13 @@ from ..config import Settings
 from ..markup import md_inline, md_text, safe_url
 from ..model import Corpus, EntityMention, EntityType, Page
 from ..network import TYPE_LABELS
-from ..relate import ego_view
 from .common import SiteIndex, front_matter, md_link, render_template
 from .facts import Facts, anchor_of
-from .graphs import graph_context
+from .graphs import ego_graph_context
 
 MAX_MENTIONS_PER_ARTICLE = 20
 MAX_RELATED = 15
 ENTITY_SEARCH_BOOST = 2
-MAX_EGO_NEIGHBOURS = 30  # a hub's full neighbourhood is unreadable; keep its strongest ties
 
 
 def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> str:
@@ -28,15 +26,6 @@ def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> 
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _ego(graph: nx.Graph, entity_id: str) -> nx.Graph:
-    """The entity and its strongest neighbours, with the edges among them."""
-    view = ego_view(graph, entity_id)
-    if view.number_of_nodes() <= MAX_EGO_NEIGHBOURS + 1:
-        return view
-    strongest = sorted(graph[entity_id], key=lambda n: (-graph.edges[entity_id, n]["weight"], n))[:MAX_EGO_NEIGHBOURS]
-    return view.subgraph([entity_id, *strongest]).copy()
 
 
 def _related(entity_id: str, graph: nx.Graph, index: SiteIndex, facts: Facts, path: str) -> list[str]:
@@ -103,6 +92,6 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
         "articles": articles,
         "mention_groups": groups,
         "related": _related(entity_id, graph, index, facts, path),
-        "graph": graph_context(_ego(graph, entity_id), index, path, settings, f"Who and what {entity.name} is connected with"),
+        "graph": ego_graph_context(graph, entity_id, index, path, settings, f"Who and what {entity.name} is connected with"),
     }
     return Page(path, render_template("entity.md.j2", context))

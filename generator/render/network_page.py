@@ -1,4 +1,4 @@
-"""The site-wide Network page."""
+"""The site-wide Network page: every entity above the size threshold, and how they connect."""
 
 from __future__ import annotations
 
@@ -6,15 +6,18 @@ import networkx as nx
 
 from ..config import Settings
 from ..model import Page
+from ..relate import site_view
 from .common import SiteIndex, front_matter, render_template
 from .graphs import graph_context
 
 
 def render_network(graph: nx.Graph, index: SiteIndex, settings: Settings) -> Page:
-    keep = [n for n, d in graph.nodes(data=True) if d["mentions"] >= settings.network_min_mentions]
-    keep = sorted(keep, key=lambda n: (-graph.degree(n), n))[: settings.network_max_nodes]
-    view = graph.subgraph(keep).copy()
+    view = site_view(graph, settings.network_min_mentions, settings.network_max_nodes)
+    left_out = graph.number_of_nodes() - view.number_of_nodes()
     summary = f"{view.number_of_nodes()} entities and {view.number_of_edges()} connections across the site."
+    if left_out:
+        summary += (f" {left_out} less-mentioned entities are left out (fewer than "
+                    f"{settings.network_min_mentions} mentions, or beyond the {settings.network_max_nodes} best connected).")
     context = {
         "front_matter": front_matter({"title": "Network", "explainer": "network"}),
         "summary": summary,

@@ -1,0 +1,158 @@
+"""Build-time layout of a graph view: seeded positions and label spots in an SVG box.
+
+Each connected part of the graph is laid out on its own (Kamada-Kawai for small
+parts, a seeded spring layout for big ones) and the parts are packed side by
+side, lone entities in a grid beside them, so a lone entity never squeezes the
+connected ones into the middle. Labels are placed biggest node first on the
+first free side of their node; where no side is free the label is left to the
+tooltip. Same view and seed, same numbers: builds stay byte-identical.
+"""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+
+WIDTH, MIN_HEIGHT, MAX_HEIGHT, MARGIN = 720, 260, 720, 36
+EDGE_LENGTH = 110  # preferred edge length in SVG units, before the picture is fitted to the box
+KAMADA_KAWAI_MAX = 30  # bigger parts use a seeded spring layout: Kamada-Kawai costs up to a second at 60 nodes
+FONT_SIZE, CHAR_WIDTH = 12, 6.6  # label metrics in SVG units, for the label placement
+
+
+def _ordered(view: nx.Graph, nodes) -> nx.Graph:
+    """A copy whose node and edge order does not depend on insertion order (layouts are order-sensitive)."""
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(nodes))
+    graph.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in view.subgraph(nodes).edges))
+    return graph
+
+
+def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Positions of one connected part, scaled so edges are about EDGE_LENGTH long."""
+    nodes = list(part.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) <= KAMADA_KAWAI_MAX:
+        raw = nx.kamada_kawai_layout(part, weight=None)
+        lengths = sorted(math.dist(raw[a], raw[b]) for a, b in part.edges)
+        unit = lengths[len(lengths) // 2] or 1.0
+        # A hub with many leaves needs longer spokes, or its neighbours' labels collide.
+        busiest = max(d for _, d in part.degree)
+        scale = EDGE_LENGTH * max(1.0, math.sqrt(busiest / 5)) / unit
+    else:
+        raw = nx.spring_layout(part, seed=seed, iterations=60)
+        xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
+        span = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        scale = 48 * math.sqrt(len(nodes)) / span  # about 48 units of room per node
+    scale = float(scale)  # plain floats: numpy scalars do not serialise to JSON
+    return {n: (float(raw[n][0]) * scale, float(raw[n][1]) * scale) for n in nodes}
+
+
+def _label_width(name: str) -> float:
+    return len(name) * CHAR_WIDTH
+
+
+def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """Shelf-pack the connected parts (biggest first), then lone entities in a grid beside them."""
+    gap = 24
+    boxes = []
+    for positions in parts:
+        if len(positions) == 1:
+            continue
+        left = min(x - _label_width(names[n]) / 2 for n, (x, _) in positions.items())
+        right = max(x + _label_width(names[n]) / 2 for n, (x, _) in positions.items())
+        top = min(y for _, y in positions.values()) - 20
+        bottom = max(y for _, y in positions.values()) + 20 + FONT_SIZE + 4
+        boxes.append((positions, left, top, right - left, bottom - top))
+    placed: dict[str, tuple[float, float]] = {}
+    used_w = used_h = 0.0
+    if boxes:
+        area = sum((w + gap) * (h + gap) for *_, w, h in boxes)
+        row_width = max(max(w for *_, w, _ in boxes), math.sqrt(area * WIDTH / MIN_HEIGHT * 0.5))
+        x = y = row_height = 0.0
+        for positions, left, top, w, h in boxes:
+            if x > 0 and x + w > row_width:
+                x, y, row_height = 0.0, y + row_height + gap, 0.0
+            for node, (px, py) in positions.items():
+                placed[node] = (px - left + x, py - top + y)
+            used_w = max(used_w, x + w)
+            x += w + gap
+            row_height = max(row_height, h)
+        used_h = y + row_height
+    lone = sorted(next(iter(p)) for p in parts if len(p) == 1)
+    if lone:
+        cell_w = max(_label_width(names[n]) for n in lone) + gap
+        cell_h = 2 * FONT_SIZE + 28
+        if used_h:
+            rows = max(1, int(used_h // cell_h))
+        else:  # nothing but lone entities: a grid about as wide as the box
+            rows = max(1, math.ceil(math.sqrt(len(lone) * cell_w * MIN_HEIGHT / (cell_h * WIDTH))))
+        start_x = used_w + gap + cell_w / 2 if used_w else cell_w / 2
+        for i, node in enumerate(lone):
+            column, row = divmod(i, rows)
+            placed[node] = (start_x + column * cell_w, 20 + row * cell_h)
+    return placed
+
+
+def layout(view: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], int, int]:
+    """Node positions in an SVG box WIDTH wide (and the box's width and height), seeded and rounded."""
+    if view.number_of_nodes() == 0:
+        return {}, WIDTH, MIN_HEIGHT
+    names = {n: d.get("name", n) for n, d in view.nodes(data=True)}
+    components = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(c)))
+    parts = [_part_layout(_ordered(view, c), seed) for c in components]
+    packed = _pack(parts, names)
+    # The box holds the labels too, not only the node centres.
+    half = {n: _label_width(names[n]) / 2 for n in packed}
+    left = min(p[0] - half[n] for n, p in packed.items())
+    right = max(p[0] + half[n] for n, p in packed.items())
+    top = min(p[1] for p in packed.values()) - 16
+    bottom = max(p[1] for p in packed.values()) + 16 + FONT_SIZE
+    span_x, span_y = right - left, bottom - top
+    inner_w = WIDTH - 2 * MARGIN
+    scale = min(inner_w / span_x, (MAX_HEIGHT - 2 * MARGIN) / span_y, 1.4)
+    height = int(min(MAX_HEIGHT, max(MIN_HEIGHT, span_y * scale + 2 * MARGIN)))
+    off_x = MARGIN + (inner_w - span_x * scale) / 2
+    off_y = (height - span_y * scale) / 2
+    positions = {
+        n: (round(off_x + (p[0] - left) * scale, 1), round(off_y + (p[1] - top) * scale, 1))
+        for n, p in sorted(packed.items())
+    }
+    return positions, WIDTH, height
+
+
+def place_labels(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float, str] | None]:
+    """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where every spot is taken."""
+    taken = []
+    for node, (x, y) in positions.items():
+        r = node_radius(view.nodes[node]["mentions"])
+        taken.append((x - r, y - r, x + r, y + r))
+
+    def free(box) -> bool:
+        return all(box[2] <= t[0] or box[0] >= t[2] or box[3] <= t[1] or box[1] >= t[3] for t in taken)
+
+    placed: dict[str, tuple[float, float, str] | None] = {}
+    order = sorted(view.nodes, key=lambda n: (-view.nodes[n]["mentions"], n))
+    for node in order:
+        x, y = positions[node]
+        r = node_radius(view.nodes[node]["mentions"])
+        w = _label_width(view.nodes[node]["name"])
+        spots = [
+            (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
+            (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),
+            (x + r + 4, y + 4, "start", (x + r + 3, y - FONT_SIZE / 2 - 1, x + r + 4 + w, y + FONT_SIZE / 2 + 1)),
+            (x - r - 4, y + 4, "end", (x - r - 4 - w, y - FONT_SIZE / 2 - 1, x - r - 3, y + FONT_SIZE / 2 + 1)),
+        ]
+        placed[node] = None
+        for lx, ly, anchor, box in spots:
+            if free(box):
+                taken.append(box)
+                placed[node] = (round(lx, 1), round(ly, 1), anchor)
+                break
+    return placed
+
+
+def node_radius(mentions: int) -> float:
+    """Node size grows with mentions, gently (square root) and up to a cap."""
+    return round(min(6 + 3 * math.sqrt(mentions), 22), 1)

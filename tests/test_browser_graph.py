@@ -1,0 +1,230 @@
+"""The graphs in a real browser: static at load, interactive on demand, and every control working."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import make_project, mkdocs_build, serve
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = "articles/russian-president-vladimir-putin-received-a-warm-welcome/"
+FIGURE = "figure.explainer-graph"
+UNICODE_SEED = """Leaders meet in Zürich
+
+François Hollande met Angela Merkel in Zürich on Monday. Angela Merkel later travelled to São Paulo.
+
+François Hollande and Angela Merkel signed an agreement with Brazil.
+"""
+
+
+def clean(watched) -> None:
+    assert watched.errors == [], watched.errors
+    assert watched.external == [], watched.external
+
+
+def wake(page, selector: str = FIGURE):
+    page.locator(selector).first.hover()
+    page.wait_for_selector(f'{selector}[data-state="interactive"] canvas')
+
+
+@pytest.fixture(scope="module")
+def unicode_server(tmp_path_factory):
+    """A one-article site whose names carry accents, with labelled relations."""
+    project = make_project(tmp_path_factory.mktemp("unicode-site"), seeds=[])
+    (project / "seeds" / "zurich.txt").write_text(UNICODE_SEED, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    base, server = serve(project / "site")
+    yield base
+    server.shutdown()
+
+
+def test_seed_graph_is_drawn_at_load_without_vis_network(watched_page, seed_server):
+    page = watched_page.page
+    page.goto(seed_server + ARTICLE)
+    assert page.locator(f"{FIGURE} .explainer-graph__svg").is_visible()
+    drawn = set(page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-entity'))"))
+    assert {"vladimir-putin", "kim-jong-un", "north-korea", "pyongyang", "moscow"} <= drawn
+    assert page.evaluate("typeof window.vis") == "undefined"
+    assert not any("vis-network" in r for r in page.evaluate("performance.getEntriesByType('resource').map(r => r.name)"))
+    clean(watched_page)
+
+
+def test_clicking_putin_in_the_static_svg_opens_his_page(watched_page, seed_server):
+    page = watched_page.page
+    page.route("**/vis-network.min.js", lambda route: route.abort())  # keep the static SVG in place
+    page.goto(seed_server + ARTICLE)
+    page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="vladimir-putin"] circle').click()
+    page.wait_for_url("**/entities/vladimir-putin/")
+    assert page.locator("h1").inner_text() == "Vladimir Putin"
+    assert watched_page.external == []
+
+
+def test_clicking_putin_in_the_interactive_graph_opens_his_page(watched_page, seed_server):
+    page = watched_page.page
+    page.goto(seed_server + ARTICLE)
+    wake(page)
+    x, y = page.evaluate("""() => {
+        const fig = document.querySelector('figure.explainer-graph');
+        const net = fig.explainerNetwork;
+        const p = net.canvasToDOM(net.getPosition('vladimir-putin'));
+        const r = fig.querySelector('canvas').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    page.mouse.move(x, y)
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().splitlines()[0] == "Vladimir Putin"
+    # vis-network sets innerText: plain text, whose line breaks become <br> and nothing else
+    assert tooltip.evaluate("t => [...t.children].every(c => c.tagName === 'BR')")
+    assert "Mentions: " in tooltip.inner_text()
+    page.mouse.click(x, y)
+    page.wait_for_url("**/entities/vladimir-putin/")
+    clean(watched_page)
+
+
+def test_dark_toggle_recolours_svg_and_interactive_graph(watched_page, seed_server):
+    page = watched_page.page
+    page.goto(seed_server + ARTICLE)
+    fill = f'{FIGURE} .explainer-graph__svg a[data-entity="vladimir-putin"] circle'
+    light_svg = page.locator(fill).evaluate("e => getComputedStyle(e).fill")
+    wake(page)
+    colour = "() => document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes['vladimir-putin'].options.color.background"
+    light_vis = page.evaluate(colour)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    assert page.locator(fill).evaluate("e => getComputedStyle(e).fill") != light_svg
+    page.wait_for_function(f"({colour})() !== {light_vis!r}")
+    clean(watched_page)
+
+
+def test_legend_hides_and_shows_a_type_in_both_graphs(watched_page, seed_server):
+    page = watched_page.page
+    page.goto(seed_server + ARTICLE)
+    place = page.locator(f'{FIGURE} .explainer-graph__legend button[data-type="place"]')
+    place.click()
+    assert place.get_attribute("aria-pressed") == "false"
+    display = "e => getComputedStyle(e).display"
+    assert page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="north-korea"]').evaluate(display) == "none"
+    assert page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="vladimir-putin"]').evaluate(display) != "none"
+    wake(page)
+    hidden = "id => document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes[id].options.hidden"
+    assert page.evaluate(hidden, "north-korea") is True and page.evaluate(hidden, "vladimir-putin") is False
+    place.click()
+    assert page.evaluate(hidden, "north-korea") is False
+    clean(watched_page)
+
+
+def test_entity_page_switches_to_depth_two(watched_page, seed_server):
+    page = watched_page.page
+    page.goto(seed_server + "entities/vladimir-putin/")
+    depth1, depth2 = page.locator(".explainer-graph--depth-1"), page.locator(".explainer-graph--depth-2")
+    assert depth1.is_visible() and not depth2.is_visible()
+    page.get_by_label("connections of connections").check()
+    assert depth2.is_visible() and not depth1.is_visible()
+    count = "sel => document.querySelectorAll(sel + ' .explainer-graph__svg [data-entity]').length"
+    assert page.evaluate(count, ".explainer-graph--depth-2") > page.evaluate(count, ".explainer-graph--depth-1")
+    clean(watched_page)
+
+
+def test_network_page_lists_every_seed_entity(watched_page, seed_server, seed_site):
+    page = watched_page.page
+    page.goto(seed_server + "network/")
+    assert page.title().startswith("Network")
+    drawn = set(page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").evaluate_all(
+        "els => els.map(e => e.getAttribute('data-entity'))"))
+    not_dates = {p.stem for p in (seed_site.docs / "entities").glob("*.md")
+                 if p.name != "index.md" and "entity_type: date" not in p.read_text()}
+    assert drawn == not_dates  # the seed alone: every entity (dates live on the timeline)
+    clean(watched_page)
+
+
+def test_find_box_finds_unicode_names_without_accents(watched_page, unicode_server):
+    page = watched_page.page
+    page.goto(unicode_server + "network/")
+    box = page.locator(f"{FIGURE} .explainer-graph__find")
+    box.fill("zurich")
+    box.press("Enter")
+    page.wait_for_function("() => { const n = document.querySelector('figure.explainer-graph').explainerNetwork;"
+                           " return n && n.getSelectedNodes().length === 1; }")
+    selected = page.evaluate("document.querySelector('figure.explainer-graph').explainerNetwork.getSelectedNodes()[0]")
+    label = page.evaluate("id => document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes[id].options.label", selected)
+    assert label == "Zürich"
+    box.fill("no such name")
+    box.press("Enter")
+    assert box.get_attribute("aria-invalid") == "true"
+    clean(watched_page)
+
+
+def test_labelled_relations_are_listed_with_evidence(watched_page, unicode_server):
+    page = watched_page.page
+    page.goto(unicode_server + "articles/leaders-meet-in-zurich/")
+    items = page.locator(".explainer-relations li").all_inner_texts()
+    assert any(t.startswith("François Hollande met Angela Merkel: “François Hollande met Angela Merkel in Zürich") for t in items), items
+    assert any(t.startswith("Angela Merkel signed an agreement with Brazil: ") for t in items), items
+    evidence = page.locator(".explainer-relations li", has_text="travelled to").locator("a", has_text="↩")
+    assert evidence.first.get_attribute("href").endswith("#p1")
+    clean(watched_page)
+
+
+def test_graph_works_from_file_urls(watched_page, seed_site):
+    page = watched_page.page
+    failed = []
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.goto((seed_site.site / ARTICLE / "index.html").as_uri())
+    assert page.locator(f"{FIGURE} .explainer-graph__svg").is_visible()
+    wake(page)
+    assert page.evaluate("document.querySelector('figure.explainer-graph').explainerNetwork.body.nodeIndices.length") >= 10
+    # Material's search index cannot load from file://; nothing of ours may fail
+    assert all("/search/" in url for url in failed), failed
+    assert [e for e in watched_page.errors if "search" not in e and "Failed to load resource" not in e] == []
+
+
+@pytest.fixture(scope="module")
+def instant_server(tmp_path_factory):
+    """The seed site with Material's instant navigation on (site_url must match where it is served)."""
+    import subprocess
+
+    from generator.config import read_mkdocs_yml
+
+    from .conftest import ENV, MKDOCS
+
+    project = make_project(tmp_path_factory.mktemp("instant-site"))
+    base, server = serve(project / "site")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "    - navigation.sections\n" in text
+    text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    config_file.write_text(text, encoding="utf-8")
+    assert "navigation.instant" in read_mkdocs_yml(config_file)["theme"]["features"]
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, capture_output=True, text=True,
+                            env={**ENV, "EXPLAINER_SITE_URL": base})
+    assert result.returncode == 0, result.stderr
+    yield base
+    server.shutdown()
+
+
+def test_graphs_survive_instant_navigation(watched_page, instant_server):
+    page = watched_page.page
+    page.goto(instant_server + ARTICLE)
+    page.evaluate("window.__sameDocument = true")  # survives only if the router swaps the page in place
+    wake(page)
+    x, y = page.evaluate("""() => {
+        const fig = document.querySelector('figure.explainer-graph');
+        const p = fig.explainerNetwork.canvasToDOM(fig.explainerNetwork.getPosition('vladimir-putin'));
+        const r = fig.querySelector('canvas').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y];
+    }""")
+    page.mouse.click(x, y)
+    page.wait_for_url("**/entities/vladimir-putin/")
+    page.wait_for_selector("h1:text-is('Vladimir Putin')")
+    assert page.evaluate("window.__sameDocument") is True
+    # The new page's figure is set up by document$ (no reload), wakes and draws its own network.
+    wake(page, ".explainer-graph--depth-1")
+    assert page.evaluate("document.querySelector('.explainer-graph--depth-1').explainerNetwork.body.nodes['vladimir-putin'] !== undefined")
+    page.locator('.explainer-graph--depth-1 .explainer-graph__svg a[data-entity="kim-jong-un"]').dispatch_event("click")
+    page.wait_for_url("**/entities/kim-jong-un/")
+    assert page.evaluate("window.__sameDocument") is True
+    clean(watched_page)
