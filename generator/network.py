@@ -85,17 +85,27 @@ def action_sentence(action: dict, names: dict[str, str]) -> str:
     return f"{names[action['source']]} {action['label']} {names[action['target']]}"
 
 
+EVIDENCE_MAX_CHARS = 240
+
+
+def shorten(sentence: str, limit: int = EVIDENCE_MAX_CHARS) -> str:
+    """A sentence cut at a word near limit characters, so one endless sentence can't bloat every edge."""
+    if len(sentence) <= limit:
+        return sentence
+    return sentence[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def edge_tooltip(data: dict, ends: tuple[str, str], names: dict[str, str], sentences: int = 2) -> str:
     """Plain text: who, how, how often, and the evidence sentence(s)."""
     lines = []
     for action in data.get("actions", [])[:sentences]:
         lines.append(action_sentence(action, names))
-        lines.append(f"“{action['evidence'].sentence}”")
+        lines.append(f"“{shorten(action['evidence'].sentence)}”")
     if not lines:
         a, b = sorted(ends)
         times = data.get("weight", 1)
         lines.append(f"{names[a]} and {names[b]}: named together in {times} sentence{'s' if times != 1 else ''}")
-        lines += [f"“{ev.sentence}”" for ev in data.get("evidence", [])[:sentences]]
+        lines += [f"“{shorten(ev.sentence)}”" for ev in data.get("evidence", [])[:sentences]]
     return "\n".join(lines)
 
 

@@ -136,16 +136,31 @@ def article_view(graph: nx.Graph, corpus: Corpus, article_slug: str) -> nx.Graph
 
 
 def ego_view(graph: nx.Graph, entity_id: str, depth: int = 1, max_nodes: int | None = None) -> nx.Graph:
-    """The entity's neighbourhood up to depth hops; the strongest-tied nodes first when capped."""
+    """The entity's neighbourhood up to depth hops; the strongest-tied nodes first when capped.
+
+    Built directly from adjacency rather than through networkx subgraph views:
+    this runs for every entity page, and a hub's neighbourhood is large.
+    """
     if entity_id not in graph:
         return nx.Graph()
-    view = nx.ego_graph(graph, entity_id, radius=depth)
-    if max_nodes is not None and view.number_of_nodes() > max_nodes:
-        hops = nx.single_source_shortest_path_length(view, entity_id)
-        strength = dict(view.degree(weight="weight"))
-        ranked = sorted(view.nodes, key=lambda n: (hops[n], -strength[n], n))
-        view = view.subgraph(ranked[:max_nodes])
-    return view.copy()
+    hops = nx.single_source_shortest_path_length(graph, entity_id, cutoff=depth)
+    keep = hops.keys()
+    if max_nodes is not None and len(hops) > max_nodes:
+        adjacency = graph.adj
+        strength = {n: sum(d.get("weight", 1) for m, d in adjacency[n].items() if m in hops) for n in hops}
+        keep = sorted(hops, key=lambda n: (hops[n], -strength[n], n))[:max_nodes]
+    return _induced(graph, keep)
+
+
+def _induced(graph: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph on nodes, as a new graph with copies of the attribute dicts."""
+    members = set(nodes)
+    view = nx.Graph()
+    view.add_nodes_from((n, dict(graph.nodes[n])) for n in nodes)
+    view.add_edges_from(
+        (a, b, dict(d)) for a in nodes for b, d in graph.adj[a].items() if b in members and (a, b) <= (b, a)
+    )
+    return view
 
 
 def site_view(graph: nx.Graph, min_mentions: int, max_nodes: int) -> nx.Graph:

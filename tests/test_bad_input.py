@@ -320,8 +320,6 @@ def test_long_paragraph_keeps_entity_pages_small(bad_project, bad_build):
 MAX_PAGE_BYTES = 1_000_000
 
 
-@pytest.mark.xfail(strict=True, reason="graph views and tooltips are not capped yet (network/relate): "
-                   "25 names in one long sentence give every page all 300 edges, each with the whole sentence")
 def test_one_crowded_sentence_cannot_make_a_megabyte_page(tmp_path):
     from generator.config import Settings
     from generator.extract import extract_articles

@@ -21,6 +21,7 @@ def render_network(graph: nx.Graph, index: SiteIndex, settings: Settings) -> Pag
     context = {
         "front_matter": front_matter({"title": "Network", "explainer": "network"}),
         "summary": summary,
-        "graph": graph_context(view, index, "network.md", settings, "Every entity on the site and how they are connected"),
+        "graph": graph_context(view, index, "network.md", settings, "Every entity on the site and how they are connected",
+                               max_edges=4 * settings.network_max_nodes),
     }
     return Page("network.md", render_template("network.md.j2", context))
