@@ -47,13 +47,14 @@ class SiteIndex:
     """Where each page lives, so every renderer links the same way."""
 
     corpus: Corpus
-    entity_pages: frozenset[str]  # ids of the entities that get a page of their own
+    entity_pages: frozenset[str] | None = None  # ids of the entities with a page of their own; None: all
 
     def article_path(self, slug: str) -> str:
         return f"articles/{slug}.md"
 
     def entity_path(self, entity_id: str) -> str | None:
-        return f"entities/{entity_id}.md" if entity_id in self.entity_pages else None
+        pages = self.corpus.entities if self.entity_pages is None else self.entity_pages
+        return f"entities/{entity_id}.md" if entity_id in pages else None
 
 
 def entities_worth_a_page(corpus: Corpus, settings: Settings) -> frozenset[str]:
