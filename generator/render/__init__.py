@@ -13,6 +13,8 @@ from __future__ import annotations
 from importlib import resources
 
 import networkx as nx
+import scipy.optimize  # noqa: F401 - networkx's layouts load it lazily; load it first so its BLAS is limited too
+from threadpoolctl import threadpool_limits
 
 from ..config import Settings
 from ..model import Corpus, Page
@@ -24,6 +26,7 @@ from .facts import Facts
 from .home import render_home
 from .indexes import render_indexes
 from .network_page import render_network
+from .parallel import render_pages
 from .timeline import render_timeline
 
 
@@ -38,15 +41,22 @@ def _page_assets() -> list[Page]:
 
 def render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str) -> list[Page]:
     """Every page of the site, in a stable order."""
+    # Layouts solve many tiny numeric problems: BLAS threads only fight each other (and the workers) there.
+    with threadpool_limits(limits=1):
+        return _render_site(corpus, graph, settings, site_name)
+
+
+def _render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str) -> list[Page]:
     index = SiteIndex(corpus, entities_worth_a_page(corpus, settings))
     facts = Facts(corpus)
     pages = [render_home(facts, graph, index, settings, site_name)]
     pages.extend(render_indexes(facts, index))
     pages.append(render_timeline(facts, index))
-    for item in corpus.articles:
-        pages.append(render_article(item.article, corpus, graph, index, settings, facts))
-    for entity_id in sorted(index.entity_pages):
-        pages.append(render_entity(entity_id, corpus, graph, index, settings, facts))
+    articles = {item.article.slug: item.article for item in corpus.articles}
+    pages += render_pages(lambda slug: render_article(articles[slug], corpus, graph, index, settings, facts),
+                          list(articles), settings.process_count)
+    pages += render_pages(lambda entity_id: render_entity(entity_id, corpus, graph, index, settings, facts),
+                          sorted(index.entity_pages), settings.process_count)
     pages.append(render_network(graph, index, settings))
     pages.extend(render_assets())
     pages.extend(_page_assets())

@@ -1,0 +1,34 @@
+"""Render independent pages across processes: article and entity pages need nothing from each other.
+
+Workers are forked, so they share the parent's corpus and graph without
+pickling them; only page keys go out and finished Pages come back, in order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Sequence
+
+from ..model import Page
+
+PARALLEL_FROM_PAGES = 200  # below this, starting workers costs more than it saves
+
+_render_one: Callable[[str], Page] | None = None  # set before the fork; each worker inherits it
+
+
+def _run(key: str) -> Page:
+    assert _render_one is not None
+    return _render_one(key)
+
+
+def render_pages(render_one: Callable[[str], Page], keys: Sequence[str], processes: int) -> list[Page]:
+    """render_one(key) for every key, in key order, over `processes` forked workers when it pays."""
+    if processes <= 1 or len(keys) < PARALLEL_FROM_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+        return [render_one(key) for key in keys]
+    global _render_one
+    _render_one = render_one
+    try:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            return pool.map(_run, keys, chunksize=max(1, len(keys) // (processes * 16)))
+    finally:
+        _render_one = None
