@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -37,9 +38,17 @@ def front_matter(values: dict) -> str:
 
 def md_link(text: str, target: str, current: str) -> str:
     """A Markdown link from page `current` to docs path `target` (both relative to docs/)."""
-    relative = posixpath.relpath(target.split("#")[0], posixpath.dirname(current) or ".")
-    anchor = "#" + target.split("#", 1)[1] if "#" in target else ""
-    return f"[{md_inline(text)}]({relative}{anchor})"
+    path, _, anchor = target.partition("#")
+    folder, _, name = path.rpartition("/")
+    relative = _relative_folder(folder, current.rpartition("/")[0]) + name
+    return f"[{md_inline(text)}]({relative}{'#' + anchor if anchor else ''})"
+
+
+@functools.lru_cache(maxsize=1024)
+def _relative_folder(target_folder: str, current_folder: str) -> str:
+    """'../entities/' and the like: the way from one docs folder to another (a site has few folders)."""
+    relative = posixpath.relpath(target_folder or ".", current_folder or ".")
+    return "" if relative == "." else relative + "/"
 
 
 @dataclass(frozen=True)
