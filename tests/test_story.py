@@ -98,7 +98,7 @@ def test_search_finds_entities_but_not_mention_lists_or_graph_data(story_site):
     assert len(article_titles) >= 18
     for doc in index:
         assert "<mark>" not in doc["text"] and "co-occurrence" not in doc["text"], doc["location"]
-        if doc["location"].startswith("entities/") and doc["location"].endswith(("#mentions", "#related", "#network")):
+        if doc["location"].startswith("entities/") and doc["location"].endswith(("#articles", "#mentions", "#related", "#network")):
             assert doc["text"] == "", doc["location"]
 
 
