@@ -15,7 +15,6 @@ import json
 import os
 import types
 import typing
-import zlib
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -171,47 +170,3 @@ def extract_with_cache(
             if cache:
                 cache.put(keys[i], extracted)
     return [results[i] for i in range(len(articles))]
-
-
-def _json_default(value: Any) -> Any:
-    """Dataclasses as their fields (vars() is far cheaper than to_plain on big graphs), the rest as text."""
-    return vars(value) if dataclasses.is_dataclass(value) else str(value)
-
-
-class DrawingCache:
-    """Drawn graphs (layout, SVG and vis-network data), keyed by everything the drawing reads.
-
-    Layout is the costliest part of rendering; on a rebuild most views are
-    unchanged, so their drawings come from here. Entries are zlib-compressed
-    JSON; one that fails to decompress, parse or fit DrawnGraph is redrawn.
-    """
-
-    CODE = ("layout.py", "network.py")
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def key(self, view_data: Any, extra: Any) -> str:
-        here = Path(__file__).parent
-        digest = hashlib.sha256()
-        for name in self.CODE:
-            digest.update((here / name).read_bytes())
-        digest.update(__version__.encode())
-        digest.update(json.dumps([view_data, extra], sort_keys=True, default=_json_default).encode())
-        return digest.hexdigest()
-
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json.z"
-
-    def get(self, key: str, kind: type) -> Any | None:
-        try:
-            return from_plain(kind, json.loads(zlib.decompress(self._path(key).read_bytes())))
-        except (OSError, ValueError, KeyError, TypeError, zlib.error):
-            return None
-
-    def put(self, key: str, drawn: Any) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(zlib.compress(json.dumps(to_plain(drawn), separators=(",", ":")).encode(), 6))
-        os.replace(tmp, path)

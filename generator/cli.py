@@ -12,8 +12,7 @@ import json
 import sys
 from pathlib import Path
 
-from .config import ConfigError, load_settings
-from .extract import ModelError
+from .config import ConfigError, ModelError, load_settings
 from .model import Report
 
 
@@ -29,6 +28,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     result = build(settings, site_name=_site_name(Path(args.config)))
     _print_problems(result.report)
     w = result.written
+    if result.up_to_date:
+        print(f"explainer: {result.articles} articles, {result.pages} pages: nothing changed since the last build",
+              file=sys.stderr)
+        return 1 if args.strict and result.report.problems else 0
     print(
         f"explainer: {result.articles} articles, {result.entities} entities, {result.pages} pages "
         f"({len(w.written)} written, {w.unchanged} unchanged, {len(w.removed)} removed)",

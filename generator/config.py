@@ -18,6 +18,10 @@ class ConfigError(Exception):
     """The settings cannot be used; the message says which key and what to do."""
 
 
+class ModelError(Exception):
+    """The spaCy model cannot be loaded; the message says what to install."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the generator needs to know; every default works without editing."""

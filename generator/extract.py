@@ -15,6 +15,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .config import ModelError
 from .model import Article, EntityType, ExtractedArticle, Mention, Sentence
 from .refine import is_boilerplate, refine
 
@@ -36,10 +37,6 @@ FALLBACK_MODEL = "en_core_web_sm"
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _EDGE_PUNCT = "\"'“”‘’.,;:!?()[]{}<>-–—"
-
-
-class ModelError(Exception):
-    """The spaCy model cannot be loaded; the message says what to install."""
 
 
 def _load_excluding(name: str, excluded: list[str]) -> Language:

@@ -1,6 +1,8 @@
 """Build-time layout of a graph view: seeded positions and label spots in an SVG box.
 
-Each connected part of the graph is laid out on its own (Kamada-Kawai for small
+An entity's neighbourhood is drawn radially: the entity in the middle, its
+direct ties on a ring around it, their ties on an outer ring. Any other view has
+each connected part of the graph laid out on its own (Kamada-Kawai for small
 parts, a seeded spring layout for big ones) and the parts are packed side by
 side, lone entities in a grid beside them, so a lone entity never squeezes the
 connected ones into the middle. Labels are placed biggest node first on the
@@ -95,14 +97,78 @@ def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) ->
     return placed
 
 
-def layout(view: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], int, int]:
-    """Node positions in an SVG box WIDTH wide (and the box's width and height), seeded and rounded."""
+RING_SPACING = 44  # room per node along a ring of the radial layout, in SVG units
+
+
+def _ring(nodes: list[str], radius: float, wanted: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
+    """nodes spaced on a circle, in the given order; turned to sit nearest their wanted angles.
+
+    A few nodes share an arc on the right rather than the whole circle, so no two
+    face each other across the middle with their edge through the centre node.
+    """
+    step = 2 * math.pi / max(len(nodes), 5)
+    turn = -(len(nodes) - 1) * step / 2 if len(nodes) < 5 else -math.pi / 2
+    if wanted:
+        offsets = [wanted[n] - i * step for i, n in enumerate(nodes)]
+        turn = math.atan2(sum(math.sin(o) for o in offsets), sum(math.cos(o) for o in offsets))
+    return {n: (radius * math.cos(turn + i * step), radius * math.sin(turn + i * step)) for i, n in enumerate(nodes)}
+
+
+def _radial(view: nx.Graph, focus: str) -> dict[str, tuple[float, float]]:
+    """An entity's neighbourhood: the entity in the middle, its ties on a ring, theirs on an outer ring.
+
+    Ring order keeps linked neighbours side by side (breadth-first through each
+    cluster), and an outer node sits by the neighbours it hangs from. Linear in
+    the view's size: there is one of these per entity page.
+    """
+    adjacency = view.adj
+    first = sorted(adjacency[focus])
+    first_set = set(first)
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in sorted(first, key=lambda n: (-len(first_set.intersection(adjacency[n])), n)):
+        if start in seen:
+            continue
+        queue = [start]
+        seen.add(start)
+        while queue:
+            node = queue.pop(0)
+            order.append(node)
+            for other in sorted(first_set.intersection(adjacency[node]) - seen):
+                seen.add(other)
+                queue.append(other)
+    positions: dict[str, tuple[float, float]] = {focus: (0.0, 0.0)}
+    radius = max(EDGE_LENGTH * 1.2, len(order) * RING_SPACING / (2 * math.pi))
+    if order:
+        positions.update(_ring(order, radius))
+    angle = {n: math.atan2(y, x) for n, (x, y) in positions.items() if n != focus}
+    outer = sorted(n for n in view if n not in positions)
+    if outer:
+        wanted = {}
+        for node in outer:
+            parents = [angle[m] for m in adjacency[node] if m in angle]
+            wanted[node] = (math.atan2(sum(map(math.sin, parents)), sum(map(math.cos, parents)))
+                            if parents else math.pi / 2)
+        outer.sort(key=lambda n: (wanted[n] % (2 * math.pi), n))
+        outer_radius = max(radius + EDGE_LENGTH, len(outer) * RING_SPACING / (2 * math.pi))
+        positions.update(_ring(outer, outer_radius, wanted))
+    return positions
+
+
+def layout(view: nx.Graph, seed: int, focus: str | None = None) -> tuple[dict[str, tuple[float, float]], int, int]:
+    """Node positions in an SVG box WIDTH wide (and the box's width and height), seeded, in whole units.
+
+    With a focus, the view is an entity's neighbourhood and is laid out radially around it.
+    """
     if view.number_of_nodes() == 0:
         return {}, WIDTH, MIN_HEIGHT
     names = {n: d.get("name", n) for n, d in view.nodes(data=True)}
-    components = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(c)))
-    parts = [_part_layout(_ordered(view, c), seed) for c in components]
-    packed = _pack(parts, names)
+    if focus is not None and focus in view:
+        packed = _radial(view, focus)
+    else:
+        components = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(c)))
+        parts = [_part_layout(_ordered(view, c), seed) for c in components]
+        packed = _pack(parts, names)
     # The box holds the labels too, not only the node centres.
     half = {n: _label_width(names[n]) / 2 for n in packed}
     left = min(p[0] - half[n] for n, p in packed.items())
@@ -116,22 +182,42 @@ def layout(view: nx.Graph, seed: int) -> tuple[dict[str, tuple[float, float]], i
     off_x = MARGIN + (inner_w - span_x * scale) / 2
     off_y = (height - span_y * scale) / 2
     positions = {
-        n: (round(off_x + (p[0] - left) * scale, 1), round(off_y + (p[1] - top) * scale, 1))
+        n: (round(off_x + (p[0] - left) * scale), round(off_y + (p[1] - top) * scale))
         for n, p in sorted(packed.items())
     }
     return positions, WIDTH, height
 
 
+class _Boxes:
+    """Boxes already taken in the picture, bucketed in a coarse grid so a check looks only nearby."""
+
+    CELL = 64.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+
+    def _cells(self, box: tuple[float, float, float, float]):
+        for cx in range(int(box[0] // self.CELL), int(box[2] // self.CELL) + 1):
+            for cy in range(int(box[1] // self.CELL), int(box[3] // self.CELL) + 1):
+                yield cx, cy
+
+    def add(self, box: tuple[float, float, float, float]) -> None:
+        for cell in self._cells(box):
+            self.cells.setdefault(cell, []).append(box)
+
+    def free(self, box: tuple[float, float, float, float]) -> bool:
+        return all(
+            box[2] <= t[0] or box[0] >= t[2] or box[3] <= t[1] or box[1] >= t[3]
+            for cell in self._cells(box) for t in self.cells.get(cell, ())
+        )
+
+
 def place_labels(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float, str] | None]:
     """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where every spot is taken."""
-    taken = []
+    taken = _Boxes()
     for node, (x, y) in positions.items():
         r = node_radius(view.nodes[node]["mentions"])
-        taken.append((x - r, y - r, x + r, y + r))
-
-    def free(box) -> bool:
-        return all(box[2] <= t[0] or box[0] >= t[2] or box[3] <= t[1] or box[1] >= t[3] for t in taken)
-
+        taken.add((x - r, y - r, x + r, y + r))
     placed: dict[str, tuple[float, float, str] | None] = {}
     order = sorted(view.nodes, key=lambda n: (-view.nodes[n]["mentions"], n))
     for node in order:
@@ -146,9 +232,9 @@ def place_labels(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> d
         ]
         placed[node] = None
         for lx, ly, anchor, box in spots:
-            if free(box):
-                taken.append(box)
-                placed[node] = (round(lx, 1), round(ly, 1), anchor)
+            if taken.free(box):
+                taken.add(box)
+                placed[node] = (round(lx), round(ly), anchor)
                 break
     return placed
 

@@ -17,8 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from generator.config import ConfigError, Settings, settings_from_mapping
-from generator.extract import ModelError
+from generator.config import ConfigError, ModelError, Settings, settings_from_mapping
 from generator.pipeline import build
 
 log = logging.getLogger("mkdocs.plugins.explainer")

@@ -14,17 +14,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .cache import ExtractionCache, extract_with_cache
 from .config import Settings
-from .curation import load_curation
-from .duplicates import drop_duplicates
-from .extract import extract_articles
 from .model import Report
-from .read import read_seeds
-from .relate import build_graph
-from .render import render_site
-from .resolve import resolve
-from .write import WriteResult, write_pages
+from .stamp import Stamp, docs_state, forget_stamp, inputs_digest, load_stamp, save_stamp, still_stands
+from .write import MANIFEST, WriteResult, write_pages
 
 DEFAULT_SITE_NAME = "Explainer"
 PARALLEL_FROM_ARTICLES = 40
@@ -38,11 +31,40 @@ class BuildResult:
     written: WriteResult
     report: Report
     timings: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing the build reads had changed: docs/ was left as it was
+    page_paths: list[str] = field(default_factory=list)  # every page the build produced, relative to docs/
 
 
 def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report | None = None) -> BuildResult:
     """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds."""
     report = report if report is not None else Report()
+    start = time.perf_counter()
+    inputs = inputs_digest(settings, site_name)
+    stamp = load_stamp(settings)
+    if stamp is not None and still_stands(stamp, inputs, settings.docs_dir):
+        report.problems.extend(stamp.problems)
+        pages = sum(1 for path in stamp.files if path != MANIFEST)
+        return BuildResult(stamp.articles, stamp.entities, pages, WriteResult(unchanged=pages), report,
+                           {"up-to-date check": round(time.perf_counter() - start, 3)}, up_to_date=True,
+                           page_paths=[path for path in stamp.files if path != MANIFEST])
+    forget_stamp(settings)
+    result = _build(settings, site_name, report)
+    files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
+    save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities))
+    return result
+
+
+def _build(settings: Settings, site_name: str, report: Report) -> BuildResult:
+    # Imported here: spaCy, networkx and scipy take a second to import, which an up-to-date build never needs.
+    from .cache import ExtractionCache, extract_with_cache
+    from .curation import load_curation
+    from .duplicates import drop_duplicates
+    from .extract import extract_articles
+    from .read import read_seeds
+    from .relate import build_graph
+    from .render import render_site
+    from .resolve import resolve
+
     timings: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -74,4 +96,5 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
     lap("render")
     written = write_pages(settings.docs_dir, pages, report)
     lap("write")
-    return BuildResult(len(articles), len(corpus.entities), len(pages), written, report, timings)
+    return BuildResult(len(articles), len(corpus.entities), len(pages), written, report, timings,
+                       page_paths=[page.path for page in pages])

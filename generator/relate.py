@@ -19,7 +19,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from .model import Corpus, Evidence, EntityType, Relation
+from .model import Corpus, Evidence, EntityType, ExtractedArticle, Relation
 
 # Dates make every edge a hub; they stay on the timeline, not in the network.
 GRAPH_TYPES = frozenset(t for t in EntityType if t is not EntityType.DATE)
@@ -27,11 +27,10 @@ MAX_EVIDENCE_PER_EDGE = 5
 MAX_ACTIONS_PER_EDGE = 5
 
 
-def _evidence(corpus: Corpus, article_slug: str, sentence_index: int) -> Evidence:
-    item = next(i for i in corpus.articles if i.article.slug == article_slug)
+def _evidence(item: ExtractedArticle, sentence_index: int) -> Evidence:
     sentence = item.sentences[sentence_index]
     anchor = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
-    return Evidence(article_slug, anchor, " ".join(sentence.text.split()))
+    return Evidence(item.article.slug, anchor, " ".join(sentence.text.split()))
 
 
 def build_graph(corpus: Corpus) -> nx.Graph:
@@ -55,10 +54,11 @@ def build_graph(corpus: Corpus) -> nx.Graph:
                            articles=len(articles_of[entity_id]), role=role)
 
     evidence_cache: dict[tuple[str, int], Evidence] = {}
+    by_slug = {item.article.slug: item for item in corpus.articles}
 
     def evidence(slug: str, index: int) -> Evidence:
         if (slug, index) not in evidence_cache:
-            evidence_cache[(slug, index)] = _evidence(corpus, slug, index)
+            evidence_cache[(slug, index)] = _evidence(by_slug[slug], index)
         return evidence_cache[(slug, index)]
 
     by_sentence: dict[tuple[str, int], set[str]] = defaultdict(set)
@@ -135,31 +135,72 @@ def article_view(graph: nx.Graph, corpus: Corpus, article_slug: str) -> nx.Graph
     return view
 
 
-def ego_view(graph: nx.Graph, entity_id: str, depth: int = 1, max_nodes: int | None = None) -> nx.Graph:
-    """The entity's neighbourhood up to depth hops; the strongest-tied nodes first when capped.
+class Neighbourhoods:
+    """Entities' neighbourhoods in one graph, for the many views a site draws from it.
 
-    Built directly from adjacency rather than through networkx subgraph views:
-    this runs for every entity page, and a hub's neighbourhood is large.
+    Each node's neighbours are ranked strongest tie first, once, on first use:
+    a hub has thousands, and every small entity next to it would otherwise rank
+    them all again.
     """
-    if entity_id not in graph:
-        return nx.Graph()
-    hops = nx.single_source_shortest_path_length(graph, entity_id, cutoff=depth)
-    keep = hops.keys()
-    if max_nodes is not None and len(hops) > max_nodes:
-        adjacency = graph.adj
-        strength = {n: sum(d.get("weight", 1) for m, d in adjacency[n].items() if m in hops) for n in hops}
-        keep = sorted(hops, key=lambda n: (hops[n], -strength[n], n))[:max_nodes]
-    return _induced(graph, keep)
+
+    def __init__(self, graph: nx.Graph):
+        self.graph = graph
+        self._ranked: dict[str, list[str]] = {}
+
+    def ranked(self, node: str) -> list[str]:
+        """node's neighbours, the heaviest edge first (ties by id, so views are stable)."""
+        if node not in self._ranked:
+            ties = self.graph.adj[node]
+            self._ranked[node] = sorted(ties, key=lambda n: (-ties[n].get("weight", 1), n))
+        return self._ranked[node]
+
+    def ego(self, entity_id: str, depth: int = 1, max_nodes: int | None = None) -> nx.Graph:
+        """The entity's neighbourhood up to depth hops, ring by ring; the strongest ties first when capped.
+
+        An outer node ranks by the weight of its ties to the ring inside it. When
+        capped, only each inner node's strongest max_nodes ties are candidates:
+        the ones a capped view could keep.
+        """
+        graph = self.graph
+        if entity_id not in graph:
+            return nx.Graph()
+        keep = [entity_id]
+        members = {entity_id}
+        ring = [entity_id]
+        for _ in range(depth):
+            if max_nodes is not None and len(keep) >= max_nodes:
+                break
+            strength: Counter[str] = Counter()
+            for near in ring:
+                ties = graph.adj[near]
+                candidates = self.ranked(near) if max_nodes is None else self.ranked(near)[: max_nodes + len(keep)]
+                for far in candidates:
+                    if far not in members:
+                        strength[far] += ties[far].get("weight", 1)
+            ring = sorted(strength, key=lambda n: (-strength[n], n))
+            if max_nodes is not None:
+                ring = ring[: max_nodes - len(keep)]
+            keep += ring
+            members.update(ring)
+        return _induced(graph, keep)
 
 
-def _induced(graph: nx.Graph, nodes) -> nx.Graph:
+def ego_view(graph: nx.Graph, entity_id: str, depth: int = 1, max_nodes: int | None = None) -> nx.Graph:
+    """One entity's neighbourhood (see Neighbourhoods.ego); for many, keep one Neighbourhoods."""
+    return Neighbourhoods(graph).ego(entity_id, depth, max_nodes)
+
+
+def _induced(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
     """The subgraph on nodes, as a new graph with copies of the attribute dicts."""
     members = set(nodes)
     view = nx.Graph()
     view.add_nodes_from((n, dict(graph.nodes[n])) for n in nodes)
-    view.add_edges_from(
-        (a, b, dict(d)) for a in nodes for b, d in graph.adj[a].items() if b in members and (a, b) <= (b, a)
-    )
+    for a in nodes:
+        neighbours = graph.adj[a]
+        # A hub has thousands of neighbours and a view has dozens of nodes: walk the shorter list.
+        pairs = ((b, neighbours[b]) for b in members if b in neighbours) if len(neighbours) > len(members) \
+            else neighbours.items()
+        view.add_edges_from((a, b, dict(d)) for b, d in pairs if b in members and a < b)
     return view
 
 

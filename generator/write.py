@@ -47,9 +47,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            handle.write(data)  # no fsync: the rename keeps a killed build safe; a power cut is not ours to survive
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -159,10 +159,15 @@ def test_labelled_relations_are_listed_with_evidence(watched_page, unicode_serve
     page = watched_page.page
     page.goto(unicode_server + "articles/leaders-meet-in-zurich/")
     items = page.locator(".explainer-relations li").all_inner_texts()
-    assert any(t.startswith("François Hollande met Angela Merkel: “François Hollande met Angela Merkel in Zürich") for t in items), items
+    # On the article itself a relation links to its sentence, a few lines up, rather than quoting it again.
+    assert "François Hollande met Angela Merkel: ↩" in items, items
     assert any(t.startswith("Angela Merkel signed an agreement with Brazil: ") for t in items), items
     evidence = page.locator(".explainer-relations li", has_text="travelled to").locator("a", has_text="↩")
     assert evidence.first.get_attribute("href").endswith("#p1")
+    # An entity page gathers relations from many articles: there each one quotes its evidence.
+    page.goto(unicode_server + "entities/angela-merkel/")
+    items = page.locator(".explainer-relations li").all_inner_texts()
+    assert any(t.startswith("François Hollande met Angela Merkel: “François Hollande met Angela Merkel in Zürich") for t in items), items
     clean(watched_page)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 
+from generator.stamp import STAMP_FILE
+
 from .conftest import ENV, MKDOCS, generate, hostile_project, make_project
 from .test_write import snapshot
 
@@ -29,5 +31,10 @@ def test_rebuilding_in_place_writes_nothing(tmp_path):
     assert generate(project, "build").returncode == 0
     before = {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()}
     result = generate(project, "build")
-    assert "(0 written," in result.stderr and ", 0 removed)" in result.stderr
+    assert "nothing changed since the last build" in result.stderr
+    assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == before
+    # Without the build stamp the build runs in full, and still finds every byte in place.
+    (project / ".cache" / "explainer" / STAMP_FILE).unlink()
+    result = generate(project, "build")
+    assert "(0 written," in result.stderr and ", 0 removed)" in result.stderr, result.stderr
     assert {p: p.stat().st_mtime_ns for p in (project / "docs").rglob("*") if p.is_file()} == before

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import html
-import json
 import math
 import re
+import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
@@ -67,16 +66,42 @@ def test_labels_do_not_overlap_each_other(cluster_with_lone_entities):
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
 
-def test_hostile_names_stay_text_in_svg_and_data():
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_parts(svg: str) -> tuple[dict[str, ET.Element], list[ET.Element]]:
+    """The drawing's nodes by id and its edges, parsed as XML (so the SVG must be well-formed too)."""
+    root = ET.fromstring(svg)
+    nodes = {e.get("data-entity"): e for e in root.iter() if e.get("data-entity")}
+    edges = [e for e in root.iter() if e.get("data-from")]
+    return nodes, edges
+
+
+def title_of(element: ET.Element) -> str:
+    return element.find(f"{SVG}title").text
+
+
+def test_hostile_names_stay_text_in_svg():
     names = {"x": "<script>alert('x')</script>", "y": "O'Brien & \"Sons\""}
     graph = graph_of([("x", "y")], names=names)
     drawn = draw(graph, 7, lambda node: f"explainer:entities/{node}.md", "A <b>title</b>")
     assert "<script>" not in drawn.svg and "<b>" not in drawn.svg
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in drawn.svg
-    data = json.loads(drawn.data_json)
-    labels = {n["id"]: n["label"] for n in data["nodes"]}
-    assert labels == names  # the data carries the plain text; the page escapes it as an attribute
-    assert all("<br" not in n["title"] for n in data["nodes"])  # tooltips are plain text with \n
+    nodes, _ = svg_parts(drawn.svg)
+    # The first tooltip line is the name the interactive graph shows: plain text, read back exactly.
+    assert {n: title_of(e).splitlines()[0] for n, e in nodes.items()} == names
+
+
+def test_svg_carries_what_the_interactive_graph_needs(cluster_with_lone_entities):
+    positions, _, _ = layout(cluster_with_lone_entities, 7)
+    drawn = draw(cluster_with_lone_entities, 7, lambda node: None, "t")
+    nodes, edges = svg_parts(drawn.svg)
+    assert set(nodes) == set(cluster_with_lone_entities.nodes)
+    for node, element in nodes.items():
+        assert (float(element.get("data-x")), float(element.get("data-y"))) == positions[node]
+        assert float(element.get("data-r")) == node_radius(cluster_with_lone_entities.nodes[node]["mentions"])
+    assert {frozenset((e.get("data-from"), e.get("data-to"))) for e in edges} == \
+        {frozenset(e) for e in cluster_with_lone_entities.edges}
 
 
 def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
@@ -84,24 +109,49 @@ def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
     graph.edges["ann", "bob"]["actions"] = [{"label": "visited", "source": "bob", "target": "ann", "mutual": False,
                                              "article": "a", "evidence": Evidence("a", "p1", "Bob visited Ann.")}]
     drawn = draw(graph, 7, lambda node: None, "t")
-    edge = json.loads(drawn.data_json)["edges"][0]
-    assert (edge["from"], edge["to"], edge["arrows"], edge["label"]) == ("bob", "ann", "to", "visited")
-    assert edge["title"].splitlines() == ["Bob visited Ann", "“Bob visited Ann.”"]
-    assert 'marker-end="url(#explainer-arrow)"' in drawn.svg
+    _, (edge,) = svg_parts(drawn.svg)
+    assert (edge.get("data-from"), edge.get("data-to")) == ("bob", "ann")
+    assert edge.find(f"{SVG}line").get("marker-end") == "url(#explainer-arrow)"
+    assert edge.find(f"{SVG}text").text == "visited"
+    assert title_of(edge).splitlines() == ["Bob visited Ann", "“Bob visited Ann.”"]
 
 
-def test_big_graph_lays_out_and_keeps_tooltips_short():
+def test_plain_edge_tooltip_counts_without_quoting():
+    graph = graph_of([("ann", "bob")])
+    graph.edges["ann", "bob"]["weight"] = 3
+    _, (edge,) = svg_parts(draw(graph, 7, lambda node: None, "t").svg)
+    assert title_of(edge) == "Ann and Bob: named together in 3 sentences"
+    assert edge.find(f"{SVG}line").get("marker-end") is None
+
+
+def test_big_graph_lays_out():
     graph = nx.barabasi_albert_graph(300, 2, seed=1)
     view = graph_of([(f"e{a}", f"e{b}") for a, b in graph.edges])
     drawn = draw(view, 7, lambda node: None, "t")
     assert drawn.node_count == 300
-    assert all(e["title"].count("“") <= 1 for e in json.loads(drawn.data_json)["edges"])
+    nodes, edges = svg_parts(drawn.svg)
+    assert len(nodes) == 300 and len(edges) == graph.number_of_edges()
 
 
-def test_seed_article_graph_data_is_small(seed_site):
+def test_seed_article_graph_is_small(seed_site):
     page = (seed_site.site / "articles" / "russian-president-vladimir-putin-received-a-warm-welcome" / "index.html").read_text()
-    data = [html.unescape(m) for m in re.findall(r"data-graph='([^']*)'", page)]
-    assert len(data) == 1
-    size = len(data[0].encode("utf-8"))
-    assert size < 20_000, f"graph data is {size} bytes"
-    assert {"vladimir-putin", "kim-jong-un"} <= {n["id"] for n in json.loads(data[0])["nodes"]}
+    svgs = re.findall(r"<svg class=\"explainer-graph__svg\".*?</svg>", page, re.S)
+    assert len(svgs) == 1
+    size = len(svgs[0].encode("utf-8"))
+    assert size < 20_000, f"the graph is {size} bytes"
+    assert {"vladimir-putin", "kim-jong-un"} <= set(re.findall(r'data-entity="([^"]+)"', svgs[0]))
+    assert "data-graph" not in page  # no second copy of the graph as JSON
+
+
+def test_entity_neighbourhood_is_radial_around_the_focus():
+    edges = [("hub", f"n{i}") for i in range(8)] + [("n0", "n1"), ("n0", "far-a"), ("n5", "far-b")]
+    view = graph_of(edges)
+    positions, width, height = layout(view, 7, focus="hub")
+    centre = positions["hub"]
+    ring = {round(math.dist(centre, positions[f"n{i}"])) for i in range(8)}
+    assert max(ring) - min(ring) <= 1  # direct ties share one circle (rounding aside)
+    assert min(math.dist(centre, positions[f]) for f in ("far-a", "far-b")) > max(ring) + 20
+    # An outer node sits by the neighbour it hangs from, not across the picture.
+    assert math.dist(positions["far-a"], positions["n0"]) < math.dist(positions["far-a"], positions["n5"])
+    assert all(0 <= x <= width and 0 <= y <= height for x, y in positions.values())
+    assert layout(view, 7, focus="hub") == (positions, width, height)

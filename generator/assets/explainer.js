@@ -109,11 +109,53 @@
     }
   }
 
+  var SHAPES = { person: "dot", place: "square", organization: "diamond", group: "triangle", event: "star", other: "triangleDown" };
+
+  function typeOf(element) {
+    var match = /(?:^|\s)t-([a-z]+)/.exec(element.getAttribute("class") || "");
+    return match ? match[1] : "other";
+  }
+
+  function titleOf(element) {
+    var title = element.querySelector("title");
+    return title ? title.textContent : "";
+  }
+
+  /* The SVG is the graph's only copy on the page: read nodes, edges, positions and tooltips back out of it. */
+  function graphData(figure) {
+    if (figure.explainerData) return figure.explainerData;
+    var svg = figure.querySelector(".explainer-graph__svg");
+    var nodes = Array.prototype.map.call(svg.querySelectorAll(".nodes > [data-entity]"), function (element) {
+      var type = typeOf(element);
+      var title = titleOf(element);
+      var node = {
+        id: element.getAttribute("data-entity"), label: title.split("\n")[0], title: title, group: type,
+        shape: SHAPES[type] || "dot", size: parseFloat(element.getAttribute("data-r")),
+        x: parseFloat(element.getAttribute("data-x")), y: parseFloat(element.getAttribute("data-y"))
+      };
+      if (element.classList.contains("node--focus")) node.borderWidth = 3;
+      return node;
+    });
+    var edges = Array.prototype.map.call(svg.querySelectorAll(".edges > [data-from]"), function (element) {
+      var line = element.querySelector("line");
+      var label = element.querySelector("text");
+      var edge = {
+        from: element.getAttribute("data-from"), to: element.getAttribute("data-to"),
+        width: parseFloat(line.getAttribute("stroke-width")), title: titleOf(element)
+      };
+      if (label) edge.label = label.textContent;
+      if (line.hasAttribute("marker-end")) edge.arrows = "to";
+      return edge;
+    });
+    figure.explainerData = { nodes: nodes, edges: edges };
+    return figure.explainerData;
+  }
+
   function activate(figure) {
     if (figure.explainerReady) return figure.explainerReady;
     figure.setAttribute("data-state", "loading");
     figure.explainerReady = loadVis().then(function (vis) {
-      var data = JSON.parse(figure.getAttribute("data-graph"));
+      var data = graphData(figure);
       var canvas = figure.querySelector(".explainer-graph__canvas");
       var holder = document.createElement("div");
       holder.className = "explainer-graph__vis";
@@ -150,7 +192,7 @@
   function findNode(figure, query) {
     var wanted = fold(query);
     if (!wanted) return null;
-    var nodes = JSON.parse(figure.getAttribute("data-graph")).nodes;
+    var nodes = graphData(figure).nodes;
     var best = null;
     var rank = 4;
     nodes.forEach(function (n) {
@@ -166,7 +208,7 @@
     input.addEventListener("focus", function () {
       var list = document.createElement("datalist");
       list.id = "explainer-names-" + n;
-      JSON.parse(figure.getAttribute("data-graph")).nodes.forEach(function (node) {
+      graphData(figure).nodes.forEach(function (node) {
         var option = document.createElement("option");
         option.value = node.label;
         list.appendChild(option);
@@ -197,7 +239,7 @@
         if (entry.isIntersecting && scrolled) activate(entry.target);
       });
     }) : null;
-    var figures = document.querySelectorAll("figure.explainer-graph[data-graph]");
+    var figures = document.querySelectorAll("figure.explainer-graph");
     Array.prototype.forEach.call(figures, function (figure, n) {
       var start = function () { activate(figure); };
       ["pointerenter", "touchstart", "wheel", "focusin"].forEach(function (name) {
@@ -228,7 +270,7 @@
   window.addEventListener("scroll", function () {
     if (scrolled) return;
     scrolled = true;
-    if (watcher) document.querySelectorAll("figure.explainer-graph[data-graph]").forEach(function (f) {
+    if (watcher) document.querySelectorAll("figure.explainer-graph").forEach(function (f) {
       watcher.unobserve(f);
       watcher.observe(f);
     });

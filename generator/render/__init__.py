@@ -18,6 +18,7 @@ from threadpoolctl import threadpool_limits
 
 from ..config import Settings
 from ..model import Corpus, Page
+from ..relate import Neighbourhoods
 from .articles import render_article
 from .assets import render_assets
 from .common import SiteIndex, entities_worth_a_page
@@ -55,7 +56,8 @@ def _render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name:
     articles = {item.article.slug: item.article for item in corpus.articles}
     pages += render_pages(lambda slug: render_article(articles[slug], corpus, graph, index, settings, facts),
                           list(articles), settings.process_count)
-    pages += render_pages(lambda entity_id: render_entity(entity_id, corpus, graph, index, settings, facts),
+    neighbourhoods = Neighbourhoods(graph)
+    pages += render_pages(lambda entity_id: render_entity(entity_id, corpus, graph, index, settings, facts, neighbourhoods),
                           sorted(index.entity_pages), settings.process_count)
     pages.append(render_network(graph, index, settings))
     pages.extend(render_assets())

@@ -134,7 +134,9 @@ def render_article(article: Article, corpus: Corpus, graph: nx.Graph, index: Sit
         "dek": md_text(dek) if dek else "",
         "glance": _glance(article, corpus, facts, index, path),
         "blocks": blocks,
-        "graph": graph_context(view, index, path, settings, f"How the people, places and organisations in “{article.title}” are connected"),
+        # The relations link to their sentences above instead of quoting them a second time.
+        "graph": graph_context(view, index, path, settings,
+                               f"How the people, places and organisations in “{article.title}” are connected", quote=False),
         "source_rows": _source_rows(article),
         "previous": neighbour(previous),
         "next": neighbour(following),

@@ -67,7 +67,7 @@ def _parser(base: dt.datetime):
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=None)  # the timeline fills it before the article pages fork off and reuse it
 def _parse(text: str, base: dt.datetime) -> When | None:
     data = _parser(base).get_date_data(text)
     if data.date_obj is None:

@@ -8,6 +8,7 @@ from ..config import Settings
 from ..markup import md_inline, md_text, safe_url
 from ..model import Corpus, EntityMention, EntityType, Page
 from ..network import TYPE_LABELS
+from ..relate import Neighbourhoods
 from .common import SiteIndex, front_matter, md_link, render_template
 from .facts import Facts, anchor_of
 from .graphs import ego_graph_context
@@ -48,7 +49,10 @@ def _related(entity_id: str, graph: nx.Graph, index: SiteIndex, facts: Facts, pa
     return lines
 
 
-def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings, facts: Facts) -> Page:
+def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings, facts: Facts,
+                  neighbourhoods: Neighbourhoods | None = None) -> Page:
+    """An entity's page; pass one Neighbourhoods of graph when rendering many."""
+    neighbourhoods = neighbourhoods or Neighbourhoods(graph)
     entity = corpus.entities[entity_id]
     path = index.entity_path(entity_id)
     by_article: dict[str, list[EntityMention]] = {}
@@ -92,6 +96,6 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
         "articles": articles,
         "mention_groups": groups,
         "related": _related(entity_id, graph, index, facts, path),
-        "graph": ego_graph_context(graph, entity_id, index, path, settings, f"Who and what {entity.name} is connected with"),
+        "graph": ego_graph_context(neighbourhoods, entity_id, index, path, settings, f"Who and what {entity.name} is connected with"),
     }
     return Page(path, render_template("entity.md.j2", context))

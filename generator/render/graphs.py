@@ -4,37 +4,17 @@ from __future__ import annotations
 
 import networkx as nx
 
-from ..cache import DrawingCache
 from ..config import Settings
 from ..markup import md_inline
-from ..network import TYPE_LABELS, DrawnGraph, draw, legend_swatch, shorten
-from ..relate import ego_view
+from ..network import TYPE_LABELS, draw, legend_swatch, shorten
+from ..relate import Neighbourhoods
 from .common import SiteIndex, md_link
 
 MAX_VIEW_EDGES = 150  # an article's or an entity's graph; the Network page sets its own bound
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
 EGO_MAX_NODES = 31  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
-EGO_WIDE_MAX_NODES = 60  # depth 2 can reach most of a big site; keep the closest
-
-
-def single_quoted_attr(value: str) -> str:
-    """A value for a single-quoted HTML attribute: JSON's many double quotes stay one byte each."""
-    return value.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _draw_cached(view: nx.Graph, settings: Settings, href, caption: str, focus: str | None) -> DrawnGraph:
-    """draw(), or the drawing of an identical view from an earlier build."""
-    cache = DrawingCache(settings.cache_dir / "drawings") if settings.cache_dir else None
-    if cache is None:
-        return draw(view, settings.layout_seed, href, caption, focus)
-    nodes = sorted(view.nodes(data=True), key=lambda n: n[0])
-    edges = sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True))
-    key = cache.key([nodes, edges], [settings.layout_seed, caption, focus, [href(n) for n, _ in nodes]])
-    drawn = cache.get(key, DrawnGraph)
-    if drawn is None:
-        drawn = draw(view, settings.layout_seed, href, caption, focus)
-        cache.put(key, drawn)
-    return drawn
+EGO_WIDE_MAX_NODES = 40  # depth 2 can reach most of a big site; keep the closest
+EGO_WIDE_MAX_EDGES = 90  # and its strongest ties: this figure is the bulk of an entity page
 
 
 def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, depth: int | None = None,
@@ -43,10 +23,9 @@ def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, 
         path = index.entity_path(node)
         return f"explainer:{path}" if path else None
 
-    drawn = _draw_cached(view, settings, href, caption, focus)
+    drawn = draw(view, settings.layout_seed, href, caption, focus)
     return {
         "drawn": drawn,
-        "data_attr": single_quoted_attr(drawn.data_json),
         "aspect": f"{drawn.width} / {drawn.height}",
         "depth": depth,
         "legend": [
@@ -55,8 +34,9 @@ def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, 
     }
 
 
-def _relations(view: nx.Graph, index: SiteIndex, current: str) -> tuple[list[str], int]:
-    """One Markdown list item per relation: labelled ones say who did what; each quotes its evidence."""
+def _relations(view: nx.Graph, index: SiteIndex, current: str, quote: bool = True) -> tuple[list[str], int]:
+    """One Markdown list item per relation: labelled ones say who did what; each quotes its evidence
+    (or, with quote=False, on a page that holds the sentence itself, only links to it)."""
     names = {n: d["name"] for n, d in view.nodes(data=True)}
 
     def link(node: str) -> str:
@@ -65,7 +45,8 @@ def _relations(view: nx.Graph, index: SiteIndex, current: str) -> tuple[list[str
 
     def source(ev) -> str:
         target = index.article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else "")
-        return f"“{md_inline(shorten(ev.sentence))}” {md_link('↩', target, current)}"
+        back = md_link('↩', target, current)
+        return f"“{md_inline(shorten(ev.sentence))}” {back}" if quote else back
 
     items = []
     ranked = sorted(view.edges(data=True), key=lambda e: (-len(e[2].get("actions", [])), -e[2].get("weight", 1),
@@ -99,16 +80,17 @@ def strongest_edges(view: nx.Graph, max_edges: int | None) -> nx.Graph:
 
 def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Settings, caption: str,
                   wider: nx.Graph | None = None, focus: str | None = None,
-                  max_edges: int | None = MAX_VIEW_EDGES) -> dict | None:
+                  max_edges: int | None = MAX_VIEW_EDGES, wider_max_edges: int | None = EGO_WIDE_MAX_EDGES,
+                  quote: bool = True) -> dict | None:
     """Template values for a graph figure (and, with wider, a second depth to switch to) and its relations."""
     if view.number_of_nodes() == 0:
         return None
     view = strongest_edges(view, max_edges)
-    wider = strongest_edges(wider, max_edges) if wider is not None else None
+    wider = strongest_edges(wider, wider_max_edges) if wider is not None else None
     figures = [_figure(view, index, settings, caption, 1 if wider is not None else None, focus)]
     if wider is not None and wider.number_of_nodes() > view.number_of_nodes():
         figures.append(_figure(wider, index, settings, caption, 2, focus))
-    relations, more = _relations(view, index, current)
+    relations, more = _relations(view, index, current, quote)
     return {
         "figures": figures,
         "drawn": figures[0]["drawn"],
@@ -118,8 +100,8 @@ def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Sett
     }
 
 
-def ego_graph_context(graph: nx.Graph, entity_id: str, index: SiteIndex, current: str, settings: Settings,
-                      caption: str) -> dict | None:
+def ego_graph_context(neighbourhoods: Neighbourhoods, entity_id: str, index: SiteIndex, current: str,
+                      settings: Settings, caption: str) -> dict | None:
     """An entity's network: its direct connections, with a control to show connections of connections."""
-    return graph_context(ego_view(graph, entity_id, 1, max_nodes=EGO_MAX_NODES), index, current, settings, caption,
-                         wider=ego_view(graph, entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES), focus=entity_id)
+    return graph_context(neighbourhoods.ego(entity_id, 1, max_nodes=EGO_MAX_NODES), index, current, settings, caption,
+                         wider=neighbourhoods.ego(entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES), focus=entity_id)

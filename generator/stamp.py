@@ -1,0 +1,120 @@
+"""The build stamp: when nothing a build reads has changed, the last build's docs/ still stands.
+
+A build reads the seed folder, its settings and the generator's own code. The
+stamp records a digest of those inputs, the size and modification time of every
+docs/ file the build produced, and the problems it reported. A build with the
+same inputs digest, whose files are all exactly as that build left them, has
+nothing to do: it reports the same problems and stops. Any difference (a seed,
+the curation file, a setting, the generator, a docs/ file edited or deleted)
+and the build runs in full. Like the extraction cache, the stamp lives in the
+cache folder; a stamp that fails to parse is ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .config import Settings
+from .model import Problem
+
+STAMP_FILE = "build-stamp.json"
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What one build read (as a digest) and what it left in docs/."""
+
+    inputs: str
+    files: dict[str, list[int] | None]  # docs path → [size, mtime_ns]; None where the build left no file
+    problems: tuple[Problem, ...]
+    articles: int
+    entities: int
+
+
+def _update_with_tree(digest, folder: Path) -> None:
+    """Every file under folder, by relative path and bytes, in a stable order (compiled Python aside)."""
+    if not folder.is_dir():
+        digest.update(b"<no folder>")
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\x00")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def inputs_digest(settings: Settings, site_name: str) -> str:
+    """A digest of everything a build reads: seeds (and the curation file), settings, generator code."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([dataclasses.asdict(settings), site_name, __version__], default=str).encode())
+    _update_with_tree(digest, Path(str(resources.files("generator"))))
+    _update_with_tree(digest, settings.seeds_dir)
+    return digest.hexdigest()
+
+
+def _file_state(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def docs_state(docs: Path, paths: list[str]) -> dict[str, list[int] | None]:
+    """Size and modification time of each docs path (None for a missing file)."""
+    return {path: _file_state(docs / path) for path in sorted(paths)}
+
+
+def _stamp_path(settings: Settings) -> Path | None:
+    return settings.cache_dir / STAMP_FILE if settings.cache_dir else None
+
+
+def load_stamp(settings: Settings) -> Stamp | None:
+    """The last build's stamp, or None if there is none or it does not parse."""
+    path = _stamp_path(settings)
+    if path is None:
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return Stamp(
+            inputs=str(raw["inputs"]),
+            files={str(k): (None if v is None else [int(v[0]), int(v[1])]) for k, v in raw["files"].items()},
+            problems=tuple(Problem(**p) for p in raw["problems"]),
+            articles=int(raw["articles"]),
+            entities=int(raw["entities"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return None
+
+
+def still_stands(stamp: Stamp | None, inputs: str, docs: Path) -> bool:
+    """Whether the stamped build read these very inputs and its docs/ files are untouched since."""
+    return (
+        stamp is not None
+        and stamp.inputs == inputs
+        and all(_file_state(docs / path) == state for path, state in stamp.files.items())
+    )
+
+
+def save_stamp(settings: Settings, stamp: Stamp) -> None:
+    """Write the stamp atomically (a killed build leaves the old one or none)."""
+    path = _stamp_path(settings)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = dataclasses.asdict(stamp)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(body, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def forget_stamp(settings: Settings) -> None:
+    """Drop the stamp before a build changes docs/, so a killed build is never taken for a finished one."""
+    path = _stamp_path(settings)
+    if path is not None:
+        path.unlink(missing_ok=True)
