@@ -54,7 +54,7 @@ class Settings:
 
     @property
     def process_count(self) -> int:
-        """Processes for extraction: the setting, or one per core up to 2 (0 = auto)."""
+        """Processes for extraction and rendering: the setting, or one per core up to 2 (0 = auto)."""
         if self.processes > 0:
             return self.processes
 

@@ -35,6 +35,8 @@ def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     nodes = list(part.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) <= 3:  # a pair, a chain of three or a triangle: no solver needed (these are most small parts)
+        return _small_part(part)
     if len(nodes) <= KAMADA_KAWAI_MAX:
         raw = nx.kamada_kawai_layout(part, weight=None)
         lengths = sorted(math.dist(raw[a], raw[b]) for a, b in part.edges)
@@ -49,6 +51,20 @@ def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
         scale = 48 * math.sqrt(len(nodes)) / span  # about 48 units of room per node
     scale = float(scale)  # plain floats: numpy scalars do not serialise to JSON
     return {n: (float(raw[n][0]) * scale, float(raw[n][1]) * scale) for n in nodes}
+
+
+def _small_part(part: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Two or three connected nodes: a line, or a triangle when all three are linked."""
+    if part.number_of_nodes() == 2:
+        a, b = part.nodes
+        return {a: (-EDGE_LENGTH / 2, 0.0), b: (EDGE_LENGTH / 2, 0.0)}
+    if part.number_of_edges() == 3:
+        a, b, c = part.nodes
+        height = EDGE_LENGTH * math.sqrt(3) / 2
+        return {a: (-EDGE_LENGTH / 2, height / 2), b: (EDGE_LENGTH / 2, height / 2), c: (0.0, -height / 2)}
+    middle = max(part.nodes, key=lambda n: (part.degree[n], n))
+    a, b = (n for n in part.nodes if n != middle)
+    return {a: (-EDGE_LENGTH, 0.0), middle: (0.0, 0.0), b: (EDGE_LENGTH, 0.0)}
 
 
 def _label_width(name: str) -> float:

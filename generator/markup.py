@@ -38,6 +38,16 @@ def html_attr(value: str) -> str:
     return str(escape(value))
 
 
+# markupsafe's escaping as a plain str.translate: byte-identical, without a Markup object per call.
+# The graph drawings call it hundreds of thousands of times on a big site.
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def html_text(value: str) -> str:
+    """Text safe in HTML or SVG content and quoted attributes; the same output as markupsafe.escape."""
+    return value.translate(_HTML)
+
+
 def safe_url(url: str | None) -> str | None:
     """Only http(s) links from seeds become links; javascript:, data: and the rest do not."""
     if url and re.match(r"^https?://[^\s<>\"']+$", url.strip(), re.I):

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
-from markupsafe import escape
 
 from .layout import layout, node_radius, place_labels
+from .markup import html_text as escape
 
 # Shape per entity type: the same in the SVG, the legend and vis-network.
 SHAPES = {

@@ -7,6 +7,7 @@ write stage touches docs/.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from dataclasses import dataclass, field
@@ -87,14 +88,22 @@ def _build(settings: Settings, site_name: str, report: Report) -> BuildResult:
 
     extracted = extract_with_cache(articles, settings.model, cache, run)
     lap("extract")
-    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
-    corpus = resolve(extracted, curation, report)
-    lap("resolve")
-    graph = build_graph(corpus)
-    lap("relate")
-    pages = render_site(corpus, graph, settings, site_name)
-    lap("render")
-    written = write_pages(settings.docs_dir, pages, report)
-    lap("write")
+    # What each stage builds lives to the end of the build. Frozen, its millions of objects are not walked
+    # by every garbage collection again (that once took longer than writing docs/), and the forked render
+    # workers leave the memory pages they share untouched.
+    gc.freeze()
+    try:
+        curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
+        corpus = resolve(extracted, curation, report)
+        lap("resolve")
+        graph = build_graph(corpus)
+        lap("relate")
+        gc.freeze()
+        pages = render_site(corpus, graph, settings, site_name)
+        lap("render")
+        written = write_pages(settings.docs_dir, pages, report)
+        lap("write")
+    finally:
+        gc.unfreeze()  # a long-lived process (mkdocs serve) must be able to free this build
     return BuildResult(len(articles), len(corpus.entities), len(pages), written, report, timings,
                        page_paths=[page.path for page in pages])

@@ -200,7 +200,7 @@ def _induced(graph: nx.Graph, nodes: list[str]) -> nx.Graph:
         # A hub has thousands of neighbours and a view has dozens of nodes: walk the shorter list.
         pairs = ((b, neighbours[b]) for b in members if b in neighbours) if len(neighbours) > len(members) \
             else neighbours.items()
-        view.add_edges_from((a, b, dict(d)) for b, d in pairs if b in members and a < b)
+        view.add_edges_from((a, b, d) for b, d in pairs if b in members and a < b)  # copies d
     return view
 
 

@@ -15,13 +15,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import frontmatter
+import markupsafe
+import yaml
 import networkx as nx
 import pytest
 
 from generator.config import Settings
-from generator.markup import html_attr, md_inline, md_text, safe_url
+from generator.markup import html_attr, html_text, md_inline, md_text, safe_url
 from generator.model import Corpus, Entity, EntityType, Evidence
-from generator.render.common import SiteIndex
+from generator.render.common import SiteIndex, front_matter
 from generator.render.graphs import graph_context
 
 from .conftest import HOSTILE_FILE_NAME, BuiltSite
@@ -243,3 +245,17 @@ def test_hostile_file_name_is_data(hostile_site):
     page = hostile_site.docs / "articles" / "a-seed-with-a-hostile-file-name.md"
     assert frontmatter.load(page)["source_file"] == f"seeds/{HOSTILE_FILE_NAME}"
     assert (hostile_site.site / "articles" / "a-seed-with-a-hostile-file-name" / "index.html").exists()
+
+
+def test_fast_html_escaping_matches_markupsafe():
+    for text in NASTY:
+        assert html_text(text) == str(markupsafe.escape(text)) == html_attr(text)
+
+
+def test_front_matter_reads_back_exactly_whatever_the_text():
+    awkward = ["yes", "null", "0845", "1999", "- item", "# not a comment", "a: b", "{x}", "[y]", "tab\there",
+               "line\u2028separator", "next\x85line", "del\x7f", "quote \" and ' and \\", "emoji 🦀", "São Paulo", ""]
+    values = {"title": "Title: with colon", "count": 3, "missing": None, "search": {"boost": 2},
+              "aliases": awkward, "entities": [{"name": text, "slug": None, "count": 1} for text in awkward]}
+    assert yaml.safe_load(front_matter(values)) == values
+    assert frontmatter.loads("---\n" + front_matter(values) + "---\nbody").metadata == values

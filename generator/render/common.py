@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import jinja2
-import yaml
 
 from ..config import Settings
 from ..markup import md_inline
@@ -28,12 +29,26 @@ def render_template(name: str, context: dict) -> bytes:
     return _env.get_template(name).render(context).encode("utf-8")
 
 
-# libyaml's safe dumper writes the same YAML several times faster; fall back where it is missing.
-_SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+# Characters YAML will not read raw inside a quoted scalar (non-printables, and the ones it takes for line breaks).
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def _flow(value) -> str:
+    """A value as JSON, which YAML reads as a flow scalar, sequence or mapping (and is written many times faster)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def front_matter(values: dict) -> str:
-    return yaml.dump(values, Dumper=_SafeDumper, allow_unicode=True, sort_keys=False, width=1000)
+    """YAML front matter, one key per line; a list of mappings (an article's entities) one item per line."""
+    lines = []
+    for key, value in values.items():
+        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            lines.append(f"{key}:")
+            lines.extend(f"- {_flow(item)}" for item in value)
+        else:
+            lines.append(f"{key}: {_flow(value)}")
+    return "\n".join(lines) + "\n"
 
 
 def md_link(text: str, target: str, current: str) -> str:

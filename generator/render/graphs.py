@@ -14,7 +14,7 @@ MAX_VIEW_EDGES = 150  # an article's or an entity's graph; the Network page sets
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
 EGO_MAX_NODES = 31  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
 EGO_WIDE_MAX_NODES = 40  # depth 2 can reach most of a big site; keep the closest
-EGO_WIDE_MAX_EDGES = 90  # and its strongest ties: this figure is the bulk of an entity page
+EGO_MAX_EDGES = 90  # a ring of 30 names with more chords than this is a hairball, and the bulk of the page
 
 
 def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, depth: int | None = None,
@@ -80,13 +80,13 @@ def strongest_edges(view: nx.Graph, max_edges: int | None) -> nx.Graph:
 
 def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Settings, caption: str,
                   wider: nx.Graph | None = None, focus: str | None = None,
-                  max_edges: int | None = MAX_VIEW_EDGES, wider_max_edges: int | None = EGO_WIDE_MAX_EDGES,
+                  max_edges: int | None = MAX_VIEW_EDGES,
                   quote: bool = True) -> dict | None:
     """Template values for a graph figure (and, with wider, a second depth to switch to) and its relations."""
     if view.number_of_nodes() == 0:
         return None
     view = strongest_edges(view, max_edges)
-    wider = strongest_edges(wider, wider_max_edges) if wider is not None else None
+    wider = strongest_edges(wider, max_edges) if wider is not None else None
     figures = [_figure(view, index, settings, caption, 1 if wider is not None else None, focus)]
     if wider is not None and wider.number_of_nodes() > view.number_of_nodes():
         figures.append(_figure(wider, index, settings, caption, 2, focus))
@@ -104,4 +104,5 @@ def ego_graph_context(neighbourhoods: Neighbourhoods, entity_id: str, index: Sit
                       settings: Settings, caption: str) -> dict | None:
     """An entity's network: its direct connections, with a control to show connections of connections."""
     return graph_context(neighbourhoods.ego(entity_id, 1, max_nodes=EGO_MAX_NODES), index, current, settings, caption,
-                         wider=neighbourhoods.ego(entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES), focus=entity_id)
+                         wider=neighbourhoods.ego(entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES), focus=entity_id,
+                         max_edges=EGO_MAX_EDGES)
