@@ -93,19 +93,16 @@ def shorten(sentence: str, limit: int = EVIDENCE_MAX_CHARS) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def edge_tooltip(data: dict, ends: tuple[str, str], names: dict[str, str]) -> str:
-    """Plain text: who did what (with the sentence that says so), or how often two names share a sentence.
+def edge_tooltip(data: dict, names: dict[str, str]) -> str:
+    """Plain text for a labelled edge: who did what, and the sentence that says so.
 
-    A plain co-occurrence carries no quote: the relations list under every graph
-    quotes each edge's evidence already, and quoting it twice doubled big pages.
+    A plain co-occurrence has no tooltip in the SVG: explainer.js words it
+    ("A and B: named together in 2 sentences") from the names and the weight,
+    and the relations list under every graph quotes its evidence.
     """
-    actions = data.get("actions", [])
-    if actions:
-        lines = list(dict.fromkeys(action_sentence(a, names) for a in actions[:3]))
-        return "\n".join(lines + [f"“{shorten(actions[0]['evidence'].sentence, 160)}”"])
-    a, b = sorted(ends)
-    times = data.get("weight", 1)
-    return f"{names[a]} and {names[b]}: named together in {times} sentence{'s' if times != 1 else ''}"
+    actions = data["actions"]
+    lines = list(dict.fromkeys(action_sentence(a, names) for a in actions[:3]))
+    return "\n".join(lines + [f"“{shorten(actions[0]['evidence'].sentence, 160)}”"])
 
 
 def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
@@ -143,6 +140,24 @@ def _edges(view: nx.Graph) -> list[tuple[str, str, dict]]:
     return sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True))
 
 
+def _inner_box(view: nx.Graph, positions, labels, outer: set[str], width: int, height: int) -> str:
+    """The viewBox ("x y w h") that frames the nodes within one hop and their labels, for the direct-ties view."""
+    xs, ys = [], []
+    for node, (x, y) in positions.items():
+        if node in outer:
+            continue
+        r = node_radius(view.nodes[node]["mentions"])
+        half = len(view.nodes[node]["name"]) * 3.3 if labels.get(node) else r
+        xs += [x - max(r, half), x + max(r, half)]
+        ys += [y - r - 16, y + r + 16]
+    # Zoomed in at most 1.5 times: a few direct ties should not come out in giant letters.
+    box_w = min(width, max(max(xs) - min(xs) + 24, width / 1.5))
+    box_h = min(height, max(max(ys) - min(ys) + 24, height / 1.5))
+    left = min(max(0, (min(xs) + max(xs) - box_w) / 2), width - box_w)
+    top = min(max(0, (min(ys) + max(ys) - box_h) / 2), height - box_h)
+    return f"{round(left)} {round(top)} {round(box_w)} {round(box_h)}"
+
+
 def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: str, focus: str | None = None) -> DrawnGraph:
     """The SVG of a view (nodes link to entity pages via href); focus is drawn ringed and placed in the middle.
 
@@ -154,8 +169,10 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
     labels = place_labels(view, positions)
     names = {n: d["name"] for n, d in view.nodes(data=True)}
     types = {n: d["type"] for n, d in view.nodes(data=True)}
+    outer = {n for n, hop in view.nodes(data="hop", default=0) if hop > 1}
+    inner_box = f' data-inner="{_inner_box(view, positions, labels, outer, width, height)}"' if outer else ""
     parts = [
-        f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}" role="group" '
+        f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}"{inner_box} role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
         '<defs><marker id="explainer-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
         'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>',
@@ -172,13 +189,21 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
             x2, y2 = round(x2 - (x2 - x1) * r / length), round(y2 - (y2 - y1) * r / length)
             marker = ' marker-end="url(#explainer-arrow)"'
         label = edge_label(data)
-        css = f"edge t-{types[a]} t-{types[b]}" + (" edge--labelled" if label else "")
+        css = f"edge t-{types[a]} t-{types[b]}" + (" edge--labelled" if label else "") + (" d2" if a in outer or b in outer else "")
+        # Edges are most of a drawing's bytes, and most are plain: one shared sentence, width 1 (the CSS
+        # default), and a tooltip explainer.js can word from the names and the weight. Only the verbs and
+        # their evidence are written out, and a weight or width other than 1.
+        weight = data.get("weight", 1)
+        stroke = edge_width(weight)
         parts.append(
-            f'<g class="{css}" data-from="{escape(source)}" data-to="{escape(target)}">'
-            f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" stroke-width="{edge_width(data.get("weight", 1))}"{marker}/>'
+            f'<g class="{css}" data-from="{escape(source)}" data-to="{escape(target)}"'
+            + (f' data-w="{weight}">' if weight != 1 else ">")
+            + f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"'
+            + (f' stroke-width="{stroke}"' if stroke != 1 else "") + f"{marker}/>"
             + (f'<text x="{round((x1 + x2) / 2)}" y="{round((y1 + y2) / 2 - 3)}">{escape(label)}</text>'
                if label and _label_fits(label, positions[a], positions[b]) else "")
-            + f"<title>{escape(edge_tooltip(data, (a, b), names))}</title></g>"
+            + (f"<title>{escape(edge_tooltip(data, names))}</title>" if label else "")
+            + "</g>"
         )
     parts.append('</g><g class="nodes">')
     for node in sorted(view.nodes):
@@ -193,7 +218,7 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
             text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data["name"])}</text>'
         inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{text}"
         link = href(node)
-        css = f'node t-{escape(data["type"])}' + (" node--focus" if node == focus else "")
+        css = f'node t-{escape(data["type"])}' + (" node--focus" if node == focus else "") + (" d2" if node in outer else "")
         where = f'data-entity="{escape(node)}" data-x="{x}" data-y="{y}" data-r="{r}"'
         if link:
             # xlink:href, not href: Material's instant navigation rewrites every [href] after a page swap

@@ -118,12 +118,24 @@ def test_legend_hides_and_shows_a_type_in_both_graphs(watched_page, seed_server)
 def test_entity_page_switches_to_depth_two(watched_page, seed_server):
     page = watched_page.page
     page.goto(seed_server + "entities/vladimir-putin/")
-    depth1, depth2 = page.locator(".explainer-graph--depth-1"), page.locator(".explainer-graph--depth-2")
-    assert depth1.is_visible() and not depth2.is_visible()
+    svg = page.locator(f"{FIGURE} .explainer-graph__svg")
+    outer = svg.locator(".nodes > .d2")
+    direct = svg.locator(".nodes > [data-entity]:not(.d2)")
+    assert outer.count() > 0 and direct.count() > 1
+    # Direct ties first: the outer ring is hidden and the picture framed on the inner one. (Displayed, not
+    # is_visible: scrolling to the control may wake the interactive graph, which covers the SVG.)
+    shown = "els => els.map(e => getComputedStyle(e).display !== 'none')"
+    assert not any(outer.evaluate_all(shown)) and all(direct.evaluate_all(shown))
+    assert svg.get_attribute("viewBox") == svg.get_attribute("data-inner")
     page.get_by_label("connections of connections").check()
-    assert depth2.is_visible() and not depth1.is_visible()
-    count = "sel => document.querySelectorAll(sel + ' .explainer-graph__svg [data-entity]').length"
-    assert page.evaluate(count, ".explainer-graph--depth-2") > page.evaluate(count, ".explainer-graph--depth-1")
+    assert all(outer.evaluate_all(shown)) and all(direct.evaluate_all(shown))
+    assert svg.get_attribute("viewBox") == svg.get_attribute("data-full") != svg.get_attribute("data-inner")
+    hidden_outer = """() => document.querySelector('figure.explainer-graph').explainerNetwork.body.data.nodes.get()
+        .filter(n => n.outer).map(n => !!n.hidden)"""
+    wake(page)
+    assert page.evaluate(hidden_outer) == [False] * outer.count()
+    page.get_by_label("direct connections").check()
+    assert page.evaluate(hidden_outer) == [True] * outer.count()
     clean(watched_page)
 
 
@@ -225,9 +237,28 @@ def test_graphs_survive_instant_navigation(watched_page, instant_server):
     page.wait_for_selector("h1:text-is('Vladimir Putin')")
     assert page.evaluate("window.__sameDocument") is True
     # The new page's figure is set up by document$ (no reload), wakes and draws its own network.
-    wake(page, ".explainer-graph--depth-1")
-    assert page.evaluate("document.querySelector('.explainer-graph--depth-1').explainerNetwork.body.nodes['vladimir-putin'] !== undefined")
-    page.locator('.explainer-graph--depth-1 .explainer-graph__svg a[data-entity="kim-jong-un"]').dispatch_event("click")
+    wake(page)
+    assert page.evaluate("document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes['vladimir-putin'] !== undefined")
+    page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="kim-jong-un"]').dispatch_event("click")
     page.wait_for_url("**/entities/kim-jong-un/")
     assert page.evaluate("window.__sameDocument") is True
+    clean(watched_page)
+
+
+def test_interactive_graph_is_read_from_the_svg(watched_page, seed_server):
+    page = watched_page.page
+    page.goto(seed_server + ARTICLE)
+    svg_nodes = page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").count()
+    svg_edges = page.locator(f"{FIGURE} .explainer-graph__svg [data-from]").count()
+    wake(page)
+    data = page.evaluate("""() => { const n = document.querySelector('figure.explainer-graph').explainerNetwork;
+        return {nodes: n.body.data.nodes.get(), edges: n.body.data.edges.get()}; }""")
+    assert (len(data["nodes"]), len(data["edges"])) == (svg_nodes, svg_edges) and svg_edges > 5
+    putin = next(n for n in data["nodes"] if n["id"] == "vladimir-putin")
+    assert putin["label"] == "Vladimir Putin" and putin["shape"] == "dot" and "Mentions:" in putin["title"]
+    titles = {(e["from"], e["to"]): e["title"] for e in data["edges"]}
+    # A labelled edge keeps the sentence from the SVG; a plain one is worded from the names and the weight.
+    assert titles[("vladimir-putin", "north-korea")].startswith("Vladimir Putin visited North Korea\n“")
+    assert titles[("north-korea", "russia")] == "North Korea and Russia: named together in 3 sentences"
+    assert next(e for e in data["edges"] if e["from"] == "vladimir-putin" and e["to"] == "north-korea")["arrows"] == "to"
     clean(watched_page)

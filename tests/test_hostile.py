@@ -213,16 +213,20 @@ def test_graph_labels_and_tooltips_with_hostile_names():
         graph.add_node(node, name=name, type="person", mentions=i + 1, articles=1)
         entities[node] = Entity(node, name, EntityType.PERSON)
     for i in range(1, len(NASTY)):
-        graph.add_edge("e0", f"e{i}", kind="co-occurrence", weight=i,
-                       evidence=[Evidence("a", "p1", NASTY[i] + " said </script> \\ \" '")])
+        evidence = Evidence("a", "p1", NASTY[i] + " said </script> \\ \" '")
+        # Labelled edges carry a tooltip with the verb and the sentence, so hostile text reaches them too.
+        actions = [{"label": "met", "source": "e0", "target": f"e{i}", "mutual": False, "article": "a",
+                    "evidence": evidence}]
+        graph.add_edge("e0", f"e{i}", kind="met", weight=i, evidence=[evidence], actions=actions)
     corpus = Corpus((), entities, (), {})
     context = graph_context(graph, SiteIndex(corpus), "network.md", Settings(), "Caption </script> \" ' \\")
     svg = context["drawn"].svg
     root = ET.fromstring(svg)  # well-formed: no name broke out of an element or attribute
     labels = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     tooltips = " ".join(t.text for t in root.iter("{http://www.w3.org/2000/svg}title"))
-    assert set(labels) <= set(NASTY) and labels  # names that fit are drawn as text
-    assert all(name in tooltips for name in NASTY)  # every name is in a node's tooltip, as text
+    assert set(labels) <= set(NASTY) | {"met"} and labels  # names that fit (and the verbs) are drawn as text
+    assert all(" ".join(name.split()) in tooltips for name in NASTY)  # every name is in a tooltip, as text
+    assert "said </script>" in tooltips  # the evidence quotes, as text (ET unescaped them)
     assert "<script" not in svg
     # The interactive graph reads each name back from the first line of its node's tooltip (spaces collapsed).
     nodes = [e for e in root.iter() if e.get("data-entity")]

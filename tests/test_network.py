@@ -93,8 +93,10 @@ def test_hostile_names_stay_text_in_svg():
 
 
 def test_svg_carries_what_the_interactive_graph_needs(cluster_with_lone_entities):
-    positions, _, _ = layout(cluster_with_lone_entities, 7)
+    positions, width, height = layout(cluster_with_lone_entities, 7)
     drawn = draw(cluster_with_lone_entities, 7, lambda node: None, "t")
+    assert (drawn.width, drawn.height) == (width, height)
+    assert ET.fromstring(drawn.svg).get("viewBox") == f"0 0 {width} {height}"
     nodes, edges = svg_parts(drawn.svg)
     assert set(nodes) == set(cluster_with_lone_entities.nodes)
     for node, element in nodes.items():
@@ -116,12 +118,15 @@ def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
     assert title_of(edge).splitlines() == ["Bob visited Ann", "“Bob visited Ann.”"]
 
 
-def test_plain_edge_tooltip_counts_without_quoting():
-    graph = graph_of([("ann", "bob")])
+def test_plain_edge_carries_its_weight_not_a_tooltip():
+    graph = graph_of([("ann", "bob"), ("bob", "cy")])
     graph.edges["ann", "bob"]["weight"] = 3
-    _, (edge,) = svg_parts(draw(graph, 7, lambda node: None, "t").svg)
-    assert title_of(edge) == "Ann and Bob: named together in 3 sentences"
-    assert edge.find(f"{SVG}line").get("marker-end") is None
+    _, edges = svg_parts(draw(graph, 7, lambda node: None, "t").svg)
+    heavy, light = sorted(edges, key=lambda e: e.get("data-from"))
+    # The interactive graph words "Ann and Bob: named together in 3 sentences" from these.
+    assert heavy.get("data-w") == "3" and float(heavy.find(f"{SVG}line").get("stroke-width")) > 1
+    assert light.get("data-w") is None and light.find(f"{SVG}line").get("stroke-width") is None
+    assert heavy.find(f"{SVG}title") is None and heavy.find(f"{SVG}line").get("marker-end") is None
 
 
 def test_big_graph_lays_out():
@@ -155,3 +160,17 @@ def test_entity_neighbourhood_is_radial_around_the_focus():
     assert math.dist(positions["far-a"], positions["n0"]) < math.dist(positions["far-a"], positions["n5"])
     assert all(0 <= x <= width and 0 <= y <= height for x, y in positions.values())
     assert layout(view, 7, focus="hub") == (positions, width, height)
+
+
+def test_capping_edges_keeps_every_tie_of_the_focus():
+    from generator.render.graphs import strongest_edges
+
+    ring = [f"n{i}" for i in range(12)]
+    view = graph_of([("hub", n) for n in ring] + [(a, b) for i, a in enumerate(ring) for b in ring[i + 1:]])
+    for a, b in view.edges:
+        view.edges[a, b]["weight"] = 1 if "hub" in (a, b) else 5  # the ring's own ties are all stronger
+    capped = strongest_edges(view, 20, focus="hub")
+    assert capped.number_of_edges() == 20 and capped.number_of_nodes() == 13
+    assert all(capped.has_edge("hub", n) for n in ring)
+    positions, _, _ = layout(capped, 7, focus="hub")
+    assert len({round(math.dist(positions["hub"], positions[n])) for n in ring}) <= 2  # all on the one ring

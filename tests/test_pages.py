@@ -14,7 +14,7 @@ from generator.model import (
     Sentence,
 )
 from generator.relate import build_graph
-from generator.render import render_site
+from generator.render import parallel, render_site
 from generator.render.dates import resolve_date
 from generator.render.facts import Facts, central_sentences, key_numbers
 
@@ -202,3 +202,13 @@ def test_central_sentences_and_key_numbers():
     quoted = make_article("q", "Q", None, ["The unit sold for $9.37bn: a bargain, critics said."])
     assert key_numbers(quoted) == [("The unit sold for", "$9.37bn", "", "p1")]
     assert Facts(make_corpus()).order == ["tax-bill", "auction"]
+
+
+def test_forked_workers_render_the_same_pages(monkeypatch):
+    corpus = make_corpus()
+    graph = build_graph(corpus)
+    alone = render_site(corpus, graph, Settings(processes=1), "Test site")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM_PAGES", 1)  # the test corpus is small; fork anyway
+    forked = render_site(corpus, graph, Settings(processes=2), "Test site")
+    assert [(p.path, p.content) for p in forked] == [(p.path, p.content) for p in alone]
+    assert len({p.path for p in alone}) == len(alone) > 10

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from generator.model import (
     Action, Article, ArticleEntity, ArticleMeta, Block, Corpus, Entity, EntityMention, EntityType,
     ExtractedArticle, Mention, Sentence,
 )
-from generator.relate import article_view, build_graph, ego_view, relations, site_view
+from generator.relate import Neighbourhoods, article_view, build_graph, ego_view, relations, site_view
 
 P, L, O, D = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.DATE
 
@@ -128,3 +129,19 @@ def test_mutual_action_is_stored_once_in_name_order():
     graph = build_graph(make_corpus(item))
     action = graph.edges["ann-lee", "zed-ray"]["actions"][0]
     assert (action["source"], action["target"], action["mutual"]) == ("ann-lee", "zed-ray", True)
+
+
+def test_a_hubs_neighbourhood_keeps_room_for_a_second_ring():
+    graph = nx.Graph()
+    for i in range(50):
+        graph.add_edge("hub", f"near{i:02d}", weight=100 - i)  # near00 is the strongest tie
+        graph.add_edge(f"near{i:02d}", f"far{i:02d}", weight=1 + i % 3)
+    for node in graph:
+        graph.nodes[node].update(name=node, type="person", mentions=1, articles=1, role=None)
+    view = Neighbourhoods(graph).ego("hub", 2, max_nodes=40, first_ring=30)
+    hops = dict(view.nodes(data="hop"))
+    assert hops["hub"] == 0
+    assert sorted(n for n, h in hops.items() if h == 1) == [f"near{i:02d}" for i in range(30)]
+    outer = [n for n, h in hops.items() if h == 2]
+    assert len(outer) == 9 and all(n.startswith("far") and int(n[3:]) < 30 for n in outer)
+    assert all(view.has_edge(f"near{n[3:]}", n) for n in outer)

@@ -100,12 +100,41 @@
     return hidden;
   }
 
+  /* An entity's neighbourhood has an outer ring (connections of connections) the reader can show or hide. */
+  function depthControl(figure) {
+    var section = figure.closest(".explainer-graphs--depths");
+    return section ? section.querySelector(".explainer-graphs__depth") : null;
+  }
+
+  function outerHidden(figure) {
+    var control = depthControl(figure);
+    return !!control && !!control.querySelector('input[value="1"]:checked');
+  }
+
+  /* The static picture frames what is shown: the direct ties alone, or both rings. */
+  function frame(figure) {
+    var svg = figure.querySelector(".explainer-graph__svg");
+    if (!svg.getAttribute("data-full")) svg.setAttribute("data-full", svg.getAttribute("viewBox"));
+    var inner = svg.getAttribute("data-inner");
+    var box = outerHidden(figure) && inner ? inner : svg.getAttribute("data-full");
+    svg.setAttribute("viewBox", box);
+    return box.split(" ").map(parseFloat);
+  }
+
+  function fitNetwork(figure, network, animate) {
+    var box = frame(figure);
+    var holder = figure.querySelector(".explainer-graph__vis");
+    var scale = Math.min(holder.clientWidth / box[2], holder.clientHeight / box[3]);
+    network.moveTo({ position: { x: box[0] + box[2] / 2, y: box[1] + box[3] / 2 }, scale: scale, animation: animate ? { duration: 300 } : false });
+  }
+
   function applyHidden(figure) {
     var hidden = hiddenTypes(figure);
+    var outer = outerHidden(figure);
     TYPES.forEach(function (type) { figure.classList.toggle("hide-" + type, !!hidden[type]); });
     var state = figure.explainerState;
     if (state && state.nodes) {
-      state.nodes.update(state.nodes.get().map(function (n) { return { id: n.id, hidden: !!hidden[n.group] }; }));
+      state.nodes.update(state.nodes.get().map(function (n) { return { id: n.id, hidden: !!hidden[n.group] || (outer && n.outer) }; }));
     }
   }
 
@@ -134,15 +163,21 @@
         x: parseFloat(element.getAttribute("data-x")), y: parseFloat(element.getAttribute("data-y"))
       };
       if (element.classList.contains("node--focus")) node.borderWidth = 3;
+      node.outer = element.classList.contains("d2");
       return node;
     });
+    var names = {};
+    nodes.forEach(function (node) { names[node.id] = node.label; });
     var edges = Array.prototype.map.call(svg.querySelectorAll(".edges > [data-from]"), function (element) {
       var line = element.querySelector("line");
       var label = element.querySelector("text");
-      var edge = {
-        from: element.getAttribute("data-from"), to: element.getAttribute("data-to"),
-        width: parseFloat(line.getAttribute("stroke-width")), title: titleOf(element)
-      };
+      var from = element.getAttribute("data-from");
+      var to = element.getAttribute("data-to");
+      var weight = parseInt(element.getAttribute("data-w") || "1", 10);
+      /* A plain co-occurrence has no tooltip in the SVG (it would be most of the page): word it here. */
+      var title = titleOf(element) || names[from] + " and " + names[to] + ": named together in " + weight +
+        (weight === 1 ? " sentence" : " sentences");
+      var edge = { from: from, to: to, width: parseFloat(line.getAttribute("stroke-width") || "1"), title: title };
       if (label) edge.label = label.textContent;
       if (line.hasAttribute("marker-end")) edge.arrows = "to";
       return edge;
@@ -168,12 +203,11 @@
       });
       network.on("hoverNode", function () { holder.style.cursor = "pointer"; });
       network.on("blurNode", function () { holder.style.cursor = ""; });
-      /* Show exactly the picture the SVG showed: same centre, same scale. */
-      var box = figure.querySelector(".explainer-graph__svg").viewBox.baseVal;
-      network.moveTo({ position: { x: box.width / 2, y: box.height / 2 }, scale: holder.clientWidth / box.width, animation: false });
       figure.explainerNetwork = network; // for scripts and tests that drive the graph
       figure.explainerState = { nodes: nodes };
       applyHidden(figure);
+      /* Show exactly the picture the SVG showed: same centre, same scale. */
+      fitNetwork(figure, network, false);
       figure.setAttribute("data-state", "interactive");
       live.push(network);
       return network;
@@ -220,6 +254,11 @@
       var node = findNode(figure, input.value);
       input.setAttribute("aria-invalid", node ? "false" : "true");
       if (!node) return;
+      var control = depthControl(figure);
+      if (node.outer && outerHidden(figure)) {
+        control.querySelector('input[value="2"]').checked = true;
+        control.dispatchEvent(new Event("change", { bubbles: true }));
+      }
       activate(figure).then(function (network) {
         if (!network) return;
         network.selectNodes([node.id]);
@@ -263,6 +302,15 @@
       });
       var input = figure.querySelector(".explainer-graph__find");
       if (input) setUpFind(figure, input, n);
+      var control = depthControl(figure);
+      if (control) {
+        frame(figure);
+        control.addEventListener("change", function () {
+          applyHidden(figure);
+          frame(figure);
+          if (figure.explainerNetwork) fitNetwork(figure, figure.explainerNetwork, true);
+        });
+      }
     });
   }
 

@@ -50,16 +50,21 @@ def render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: 
 def _render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str) -> list[Page]:
     index = SiteIndex(corpus, entities_worth_a_page(corpus, settings))
     facts = Facts(corpus)
-    pages = [render_home(facts, graph, index, settings, site_name)]
-    pages.extend(render_indexes(facts, index))
-    pages.append(render_timeline(facts, index))
+    timeline = render_timeline(facts, index)  # first: it resolves every date, and the article workers inherit that
     articles = {item.article.slug: item.article for item in corpus.articles}
-    pages += render_pages(lambda slug: render_article(articles[slug], corpus, graph, index, settings, facts),
-                          list(articles), settings.process_count)
     neighbourhoods = Neighbourhoods(graph)
-    pages += render_pages(lambda entity_id: render_entity(entity_id, corpus, graph, index, settings, facts, neighbourhoods),
-                          sorted(index.entity_pages), settings.process_count)
-    pages.append(render_network(graph, index, settings))
-    pages.extend(render_assets())
-    pages.extend(_page_assets())
-    return pages
+
+    def render_one(key: tuple[str, str]) -> Page:
+        kind, name = key
+        if kind == "article":
+            return render_article(articles[name], corpus, graph, index, settings, facts)
+        return render_entity(name, corpus, graph, index, settings, facts, neighbourhoods)
+
+    def site_pages() -> list[Page]:
+        """The one-off pages, drawn in this process while the workers render the many."""
+        return [render_home(facts, graph, index, settings, site_name), *render_indexes(facts, index),
+                render_network(graph, index, settings)]
+
+    keys = [("article", slug) for slug in articles] + [("entity", e) for e in sorted(index.entity_pages)]
+    many, (home, *indexes, network) = render_pages(render_one, keys, settings.process_count, site_pages)
+    return [home, *indexes, timeline, *many, network, *render_assets(), *_page_assets()]

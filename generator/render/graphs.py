@@ -12,13 +12,13 @@ from .common import SiteIndex, md_link
 
 MAX_VIEW_EDGES = 150  # an article's or an entity's graph; the Network page sets its own bound
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
-EGO_MAX_NODES = 31  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
-EGO_WIDE_MAX_NODES = 40  # depth 2 can reach most of a big site; keep the closest
+EGO_FIRST_RING = 30  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
+EGO_MAX_NODES = 40  # with connections of connections; two hops reach most of a big site, so keep the closest
 EGO_MAX_EDGES = 90  # a ring of 30 names with more chords than this is a hairball, and the bulk of the page
+EGO_OUTER_MAX_EDGES = 60  # edges out to the second ring
 
 
-def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, depth: int | None = None,
-            focus: str | None = None) -> dict:
+def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, focus: str | None = None) -> dict:
     def href(node: str) -> str | None:
         path = index.entity_path(node)
         return f"explainer:{path}" if path else None
@@ -27,7 +27,6 @@ def _figure(view: nx.Graph, index: SiteIndex, settings: Settings, caption: str, 
     return {
         "drawn": drawn,
         "aspect": f"{drawn.width} / {drawn.height}",
-        "depth": depth,
         "legend": [
             {"type": t, "label": TYPE_LABELS[t], "swatch": legend_swatch(t)} for t in drawn.types
         ],
@@ -65,35 +64,48 @@ def _relations(view: nx.Graph, index: SiteIndex, current: str, quote: bool = Tru
     return items[:MAX_LISTED_RELATIONS], max(0, len(items) - MAX_LISTED_RELATIONS)
 
 
-def strongest_edges(view: nx.Graph, max_edges: int | None) -> nx.Graph:
-    """The view with only its max_edges strongest edges (every node kept): one crowded sentence can
-    otherwise connect everything to everything and make a page of megabytes."""
-    if max_edges is None or view.number_of_edges() <= max_edges:
+def _outer(view: nx.Graph, a: str, b: str) -> bool:
+    """Whether an edge reaches the second ring of a neighbourhood (see Neighbourhoods.ego)."""
+    return view.nodes[a].get("hop", 0) > 1 or view.nodes[b].get("hop", 0) > 1
+
+
+def strongest_edges(view: nx.Graph, max_edges: int | None, max_outer_edges: int | None = None,
+                    focus: str | None = None) -> nx.Graph:
+    """The view with only its strongest edges (every node kept): max_edges among the entity and its direct
+    ties, max_outer_edges out to the second ring. One crowded sentence can otherwise connect everything to
+    everything and make a page of megabytes. The focus keeps every one of its own edges: they are what
+    puts its direct ties around it."""
+    if max_edges is None or view.number_of_edges() <= min(max_edges, max_outer_edges or max_edges):
         return view
-    ranked = sorted(view.edges(data=True), key=lambda e: (-len(e[2].get("actions", [])), -e[2].get("weight", 1),
-                                                          min(e[0], e[1]), max(e[0], e[1])))
+    ranked = sorted(view.edges(data=True), key=lambda e: (focus not in e[:2], -len(e[2].get("actions", [])),
+                                                          -e[2].get("weight", 1), min(e[0], e[1]), max(e[0], e[1])))
+    inner = [e for e in ranked if not _outer(view, e[0], e[1])][:max_edges]
+    outer = [e for e in ranked if _outer(view, e[0], e[1])][:max_outer_edges or max_edges]
     capped = nx.Graph()
     capped.add_nodes_from(view.nodes(data=True))
-    capped.add_edges_from(ranked[:max_edges])
+    capped.add_edges_from(inner + outer)
     return capped
 
 
 def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Settings, caption: str,
-                  wider: nx.Graph | None = None, focus: str | None = None,
-                  max_edges: int | None = MAX_VIEW_EDGES,
-                  quote: bool = True) -> dict | None:
-    """Template values for a graph figure (and, with wider, a second depth to switch to) and its relations."""
+                  focus: str | None = None, max_edges: int | None = MAX_VIEW_EDGES,
+                  max_outer_edges: int | None = None, quote: bool = True) -> dict | None:
+    """Template values for a graph figure and the relations listed under it.
+
+    A neighbourhood with a second ring gets a control to show or hide it; the
+    list covers the direct ties, the ones the figure shows first.
+    """
     if view.number_of_nodes() == 0:
         return None
-    view = strongest_edges(view, max_edges)
-    wider = strongest_edges(wider, max_edges) if wider is not None else None
-    figures = [_figure(view, index, settings, caption, 1 if wider is not None else None, focus)]
-    if wider is not None and wider.number_of_nodes() > view.number_of_nodes():
-        figures.append(_figure(wider, index, settings, caption, 2, focus))
-    relations, more = _relations(view, index, current, quote)
+    view = strongest_edges(view, max_edges, max_outer_edges, focus)
+    direct = [n for n, hop in view.nodes(data="hop", default=0) if hop <= 1]
+    two_hops = len(direct) < view.number_of_nodes()
+    relations, more = _relations(view.subgraph(direct) if two_hops else view, index, current, quote)
+    figure = _figure(view, index, settings, caption, focus)
     return {
-        "figures": figures,
-        "drawn": figures[0]["drawn"],
+        "figure": figure,
+        "drawn": figure["drawn"],
+        "two_hops": two_hops,
         "caption": md_inline(caption),
         "relations": relations,
         "more_relations": more,
@@ -102,7 +114,7 @@ def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Sett
 
 def ego_graph_context(neighbourhoods: Neighbourhoods, entity_id: str, index: SiteIndex, current: str,
                       settings: Settings, caption: str) -> dict | None:
-    """An entity's network: its direct connections, with a control to show connections of connections."""
-    return graph_context(neighbourhoods.ego(entity_id, 1, max_nodes=EGO_MAX_NODES), index, current, settings, caption,
-                         wider=neighbourhoods.ego(entity_id, 2, max_nodes=EGO_WIDE_MAX_NODES), focus=entity_id,
-                         max_edges=EGO_MAX_EDGES)
+    """An entity's network: its direct ties, and their ties on an outer ring the reader can show."""
+    view = neighbourhoods.ego(entity_id, 2, max_nodes=EGO_MAX_NODES, first_ring=EGO_FIRST_RING)
+    return graph_context(view, index, current, settings, caption, focus=entity_id,
+                         max_edges=EGO_MAX_EDGES, max_outer_edges=EGO_OUTER_MAX_EDGES)

@@ -8,27 +8,35 @@ from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from ..model import Page
 
 PARALLEL_FROM_PAGES = 200  # below this, starting workers costs more than it saves
 
-_render_one: Callable[[str], Page] | None = None  # set before the fork; each worker inherits it
+K = TypeVar("K")
+T = TypeVar("T")
+
+_render_one: Callable | None = None  # set before the fork; each worker inherits it
 
 
-def _run(key: str) -> Page:
+def _run(key) -> Page:
     assert _render_one is not None
     return _render_one(key)
 
 
-def render_pages(render_one: Callable[[str], Page], keys: Sequence[str], processes: int) -> list[Page]:
-    """render_one(key) for every key, in key order, over `processes` forked workers when it pays."""
+def render_pages(render_one: Callable[[K], Page], keys: Sequence[K], processes: int,
+                 meanwhile: Callable[[], T]) -> tuple[list[Page], T]:
+    """render_one(key) for every key, in key order, over `processes` forked workers when it pays;
+    and meanwhile(), in this process, while they work."""
     if processes <= 1 or len(keys) < PARALLEL_FROM_PAGES or "fork" not in multiprocessing.get_all_start_methods():
-        return [render_one(key) for key in keys]
+        return [render_one(key) for key in keys], meanwhile()
     global _render_one
     _render_one = render_one
     try:
         with multiprocessing.get_context("fork").Pool(processes) as pool:
-            return pool.map(_run, keys, chunksize=max(1, len(keys) // (processes * 16)))
+            pending = pool.map_async(_run, keys, chunksize=max(1, len(keys) // (processes * 16)))
+            also = meanwhile()
+            return pending.get(), also
     finally:
         _render_one = None
