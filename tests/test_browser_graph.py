@@ -136,6 +136,13 @@ def test_entity_page_switches_to_depth_two(watched_page, seed_server):
     assert page.evaluate(hidden_outer) == [False] * outer.count()
     page.get_by_label("direct connections").check()
     assert page.evaluate(hidden_outer) == [True] * outer.count()
+    # Finding a name on the outer ring shows the outer ring.
+    name = outer.first.locator("title").text_content().split("\n")[0]
+    box = page.locator(f"{FIGURE} .explainer-graph__find")
+    box.fill(name)
+    box.press("Enter")
+    assert page.get_by_label("connections of connections").is_checked()
+    assert page.evaluate(hidden_outer) == [False] * outer.count()
     clean(watched_page)
 
 

@@ -10,7 +10,7 @@ from ..network import TYPE_LABELS, draw, legend_swatch, shorten
 from ..relate import Neighbourhoods
 from .common import SiteIndex, md_link
 
-MAX_VIEW_EDGES = 150  # an article's or an entity's graph; the Network page sets its own bound
+MAX_VIEW_EDGES = 100  # an article's graph (and the home page's); entity pages and the Network page set their own
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
 EGO_FIRST_RING = 30  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
 EGO_MAX_NODES = 40  # with connections of connections; two hops reach most of a big site, so keep the closest
