@@ -22,6 +22,9 @@ class ModelError(Exception):
     """The spaCy model cannot be loaded; the message says what to install."""
 
 
+FALLBACK_MODEL = "en_core_web_sm"  # the official model, used when the configured one is not installed
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the generator needs to know; every default works without editing."""

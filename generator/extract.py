@@ -15,7 +15,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .config import ModelError
+from .config import FALLBACK_MODEL, ModelError
 from .model import Article, EntityType, ExtractedArticle, Mention, Sentence
 from .refine import is_boilerplate, refine
 
@@ -33,7 +33,6 @@ LABEL_TYPES = {
     "PRODUCT": EntityType.OTHER,
     "LANGUAGE": EntityType.OTHER,
 }
-FALLBACK_MODEL = "en_core_web_sm"
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
 _EDGE_PUNCT = "\"'“”‘’.,;:!?()[]{}<>-–—"

@@ -138,7 +138,9 @@ def _radial(view: nx.Graph, focus: str) -> dict[str, tuple[float, float]]:
     the view's size: there is one of these per entity page.
     """
     adjacency = view.adj
-    first = sorted(adjacency[focus])
+    hops = dict(view.nodes(data="hop"))
+    # The first ring is the direct ties: by the view's own account where it has one (see Neighbourhoods.ego).
+    first = sorted(n for n, hop in hops.items() if hop == 1) if any(hops.values()) else sorted(adjacency[focus])
     first_set = set(first)
     order: list[str] = []
     seen: set[str] = set()

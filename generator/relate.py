@@ -171,6 +171,8 @@ class Neighbourhoods:
         if entity_id not in self.graph:
             return nx.Graph()
         hops = {entity_id: 0}
+        # A direct tie left out by the first ring's cap is still a direct tie, never a connection of a connection.
+        direct = set(self._adjacency[entity_id])
         ring = [entity_id]
         for hop in range(1, depth + 1):
             room = None if max_nodes is None else max_nodes - len(hops)
@@ -183,7 +185,7 @@ class Neighbourhoods:
                 ties = self._adjacency[near]
                 candidates = self.ranked(near) if room is None else self.ranked(near)[: room + len(hops)]
                 for far in candidates:
-                    if far not in hops:
+                    if far not in hops and (hop == 1 or far not in direct):
                         strength[far] += ties[far].get("weight", 1)
             ring = sorted(strength, key=lambda n: (-strength[n], n))[:room]
             hops.update((node, hop) for node in ring)

@@ -16,12 +16,13 @@ import dataclasses
 import hashlib
 import json
 import os
+import sys
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
-from .config import Settings
+from .config import FALLBACK_MODEL, Settings
 from .model import Problem
 
 STAMP_FILE = "build-stamp.json"
@@ -38,21 +39,48 @@ class Stamp:
     entities: int
 
 
-def _update_with_tree(digest, folder: Path) -> None:
-    """Every file under folder, by relative path and bytes, in a stable order (compiled Python aside)."""
+# Installed packages whose code or data decide what a build writes: an upgrade must rebuild.
+OUTPUT_PACKAGES = ("spacy", "networkx", "scipy", "jinja2", "markupsafe", "pyvis", "dateparser", "python-slugify", "PyYAML")
+
+
+def _update_with_tree(digest, folder: Path, skip_compiled: bool = False) -> None:
+    """Every file under folder, by relative path and bytes, in a stable order.
+
+    A file that cannot be read counts by its error: reading seeds reports it,
+    and the next build notices when it becomes readable.
+    """
     if not folder.is_dir():
         digest.update(b"<no folder>")
         return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        if skip_compiled and "__pycache__" in path.parts:
+            continue
         digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\x00")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as error:  # unreadable, or gone since the listing (an editor's swap file)
+            digest.update(f"<unreadable: {error.errno}>".encode())
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 def inputs_digest(settings: Settings, site_name: str) -> str:
-    """A digest of everything a build reads: seeds (and the curation file), settings, generator code."""
+    """A digest of everything a build reads: seeds (and the curation file), settings, generator code,
+    and the versions of the model and the libraries that shape the output."""
+    values = dataclasses.asdict(settings)
+    # The CLI says docs: "docs", the MkDocs hook an absolute path: the same folder must give the same digest.
+    values.update(root=str(settings.root.resolve()), seeds=str(settings.seeds_dir.resolve()),
+                  docs=str(settings.docs_dir.resolve()),
+                  cache=str(settings.cache_dir.resolve()) if settings.cache_dir else "")
+    versions = {name: _version(name) for name in (*OUTPUT_PACKAGES, settings.model, FALLBACK_MODEL)}
     digest = hashlib.sha256()
-    digest.update(json.dumps([dataclasses.asdict(settings), site_name, __version__], default=str).encode())
-    _update_with_tree(digest, Path(str(resources.files("generator"))))
+    digest.update(json.dumps([values, site_name, __version__, versions, sys.version], sort_keys=True, default=str).encode())
+    _update_with_tree(digest, Path(str(resources.files("generator"))), skip_compiled=True)
     _update_with_tree(digest, settings.seeds_dir)
     return digest.hexdigest()
 

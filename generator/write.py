@@ -47,7 +47,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)  # no fsync: the rename keeps a killed build safe; a power cut is not ours to survive
+            handle.write(data)  # no fsync (it doubled the write time): a killed build is safe; see write_pages
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -120,7 +120,9 @@ def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
         target = _inside(docs, page.path)
         digest = sha256(page.content)
         current = target.read_bytes() if target.is_file() else None
-        if current is not None and current != page.content and sha256(current) not in old.get(page.path, ()):
+        # An empty file holds no one's work: it is what a power cut can leave of a page renamed into place
+        # before it reached the disk (writes are not fsynced), so it is written over, manifest or not.
+        if current is not None and current.strip() and current != page.content and sha256(current) not in old.get(page.path, ()):
             if page.path in old:
                 report.add(f"{docs.name}/{page.path}", "was edited by hand since Explainer wrote it; left as it is (delete it to get the generated page back)")
             else:

@@ -145,3 +145,18 @@ def test_a_hubs_neighbourhood_keeps_room_for_a_second_ring():
     outer = [n for n, h in hops.items() if h == 2]
     assert len(outer) == 9 and all(n.startswith("far") and int(n[3:]) < 30 for n in outer)
     assert all(view.has_edge(f"near{n[3:]}", n) for n in outer)
+
+
+def test_a_direct_tie_beyond_the_first_ring_is_not_a_connection_of_a_connection():
+    graph = nx.Graph()
+    for i in range(35):
+        graph.add_edge("hub", f"n{i:02d}", weight=100 - i)  # n30..n34 fall outside a first ring of 30
+    for i in range(30, 35):
+        graph.add_edge("n00", f"n{i:02d}", weight=9)  # ... and are strongly tied to a kept neighbour
+    graph.add_edge("n00", "far", weight=1)
+    for node in graph:
+        graph.nodes[node].update(name=node, type="person", mentions=1, articles=1, role=None)
+    view = Neighbourhoods(graph).ego("hub", 2, max_nodes=40, first_ring=30)
+    hops = dict(view.nodes(data="hop"))
+    assert sum(1 for h in hops.values() if h == 1) == 30
+    assert [n for n, h in hops.items() if h == 2] == ["far"]

@@ -157,3 +157,14 @@ def test_manifest_is_sorted_json(tmp_path):
     write_pages(tmp_path, list(reversed(OLD)), Report())
     body = json.loads((tmp_path / MANIFEST).read_text())
     assert list(body["files"]) == sorted(p.path for p in OLD)
+
+
+def test_an_empty_page_left_by_a_power_cut_is_written_again(tmp_path):
+    write_pages(tmp_path, OLD, Report())
+    (tmp_path / "entities" / "x.md").write_bytes(b"")  # renamed into place, its bytes never reached the disk
+    (tmp_path / MANIFEST).write_bytes(b"")  # and the manifest with it
+    report = Report()
+    write_pages(tmp_path, NEW, report)
+    new = {page.path: page.content for page in NEW}
+    assert (tmp_path / "entities" / "x.md").read_bytes() == new["entities/x.md"]
+    assert not any("entities/x.md" in str(p) for p in report.problems)
