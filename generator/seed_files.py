@@ -20,7 +20,17 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def shown_path(path: Path, root: Path | None) -> str:
     """A path as problems show it: relative to the project root where possible, on one printable line."""
     shown = str(path.relative_to(root)) if root and path.is_relative_to(root) else str(path)
+    # Bytes that are not UTF-8 come in as surrogates, which stderr cannot print: show them as \ufffd.
+    shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return _CONTROL_IN_NAME.sub("?", shown)
+
+
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> list[Path]:
@@ -43,6 +53,9 @@ def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> lis
             report.add(name, "skipped: is a link to a file outside the seeds folder and is not followed; copy the file in instead", severity="error")
             continue
         if path.suffix.lower() in SEED_SUFFIXES:
+            if not _is_utf8(relative.as_posix()):
+                report.add(name, "skipped: its file name is not UTF-8 (the page would show it); rename the file", severity="error")
+                continue
             found.append(path)
         elif path.suffix.lower() in NOT_SEED_SUFFIXES:
             report.add(name, f"ignored: {path.suffix} files are not seeds; save it as .txt or .md to include it")

@@ -6,6 +6,7 @@ fixture checks what the CLI and `mkdocs build` do with them.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -342,3 +343,16 @@ def test_file_name_with_newline_and_terminal_escape_is_shown_on_one_line(tmp_pat
     assert [str(p) for p in report.problems] == [
         "seeds/evil?name?[31m.md: skipped: is empty (or only whitespace); write the article text in it or delete the file"
     ]
+
+
+def test_file_name_that_is_not_utf8_is_skipped_with_a_printable_message(tmp_path):
+    name = os.fsdecode(b"caf\xe9-latin1-name.txt")  # a name saved by a Latin-1 system
+    read_one(tmp_path, name, b"Vladimir Putin visited Pyongyang on Wednesday.\n")
+    (tmp_path / "seeds" / "good.txt").write_text("Kim Jong Un met Vladimir Putin.\n", encoding="utf-8")
+    report = Report()
+    articles = read_seeds(tmp_path / "seeds", CAP, report, root=tmp_path)
+    assert [a.source.name for a in articles] == ["good.txt"]  # the other seeds still build
+    assert [str(p) for p in report.problems] == [
+        "seeds/caf\ufffd-latin1-name.txt: skipped: its file name is not UTF-8 (the page would show it); rename the file"
+    ]
+    str(report.problems[0]).encode("utf-8")  # printable: no surrogate reaches stderr
