@@ -67,7 +67,8 @@ def _small_part(part: nx.Graph) -> dict[str, tuple[float, float]]:
     return {a: (-EDGE_LENGTH, 0.0), middle: (0.0, 0.0), b: (EDGE_LENGTH, 0.0)}
 
 
-def _label_width(name: str) -> float:
+def label_width(name: str) -> float:
+    """A label's width in SVG units (an estimate from the font's average character width)."""
     return len(name) * CHAR_WIDTH
 
 
@@ -78,8 +79,8 @@ def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) ->
     for positions in parts:
         if len(positions) == 1:
             continue
-        left = min(x - _label_width(names[n]) / 2 for n, (x, _) in positions.items())
-        right = max(x + _label_width(names[n]) / 2 for n, (x, _) in positions.items())
+        left = min(x - label_width(names[n]) / 2 for n, (x, _) in positions.items())
+        right = max(x + label_width(names[n]) / 2 for n, (x, _) in positions.items())
         top = min(y for _, y in positions.values()) - 20
         bottom = max(y for _, y in positions.values()) + 20 + FONT_SIZE + 4
         boxes.append((positions, left, top, right - left, bottom - top))
@@ -100,7 +101,7 @@ def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) ->
         used_h = y + row_height
     lone = sorted(next(iter(p)) for p in parts if len(p) == 1)
     if lone:
-        cell_w = max(_label_width(names[n]) for n in lone) + gap
+        cell_w = max(label_width(names[n]) for n in lone) + gap
         cell_h = 2 * FONT_SIZE + 28
         if used_h:
             rows = max(1, int(used_h // cell_h))
@@ -188,7 +189,7 @@ def layout(view: nx.Graph, seed: int, focus: str | None = None) -> tuple[dict[st
         parts = [_part_layout(_ordered(view, c), seed) for c in components]
         packed = _pack(parts, names)
     # The box holds the labels too, not only the node centres.
-    half = {n: _label_width(names[n]) / 2 for n in packed}
+    half = {n: label_width(names[n]) / 2 for n in packed}
     left = min(p[0] - half[n] for n, p in packed.items())
     right = max(p[0] + half[n] for n, p in packed.items())
     top = min(p[1] for p in packed.values()) - 16
@@ -241,7 +242,7 @@ def place_labels(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> d
     for node in order:
         x, y = positions[node]
         r = node_radius(view.nodes[node]["mentions"])
-        w = _label_width(view.nodes[node]["name"])
+        w = label_width(view.nodes[node]["name"])
         spots = [
             (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
             (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from .layout import layout, node_radius, place_labels
+from .layout import label_width, layout, node_radius, place_labels
 from .markup import html_text as escape
+from .relate import outer_ring
 
 # Shape per entity type: the same in the SVG, the legend and vis-network.
 SHAPES = {
@@ -147,7 +148,7 @@ def _inner_box(view: nx.Graph, positions, labels, outer: set[str], width: int, h
         if node in outer:
             continue
         r = node_radius(view.nodes[node]["mentions"])
-        half = len(view.nodes[node]["name"]) * 3.3 if labels.get(node) else r
+        half = label_width(view.nodes[node]["name"]) / 2 if labels.get(node) else r
         xs += [x - max(r, half), x + max(r, half)]
         ys += [y - r - 16, y + r + 16]
     # Zoomed in at most 1.5 times: a few direct ties should not come out in giant letters.
@@ -169,7 +170,7 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
     labels = place_labels(view, positions)
     names = {n: d["name"] for n, d in view.nodes(data=True)}
     types = {n: d["type"] for n, d in view.nodes(data=True)}
-    outer = {n for n, hop in view.nodes(data="hop", default=0) if hop > 1}
+    outer = outer_ring(view)
     inner_box = f' data-inner="{_inner_box(view, positions, labels, outer, width, height)}"' if outer else ""
     parts = [
         f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}"{inner_box} role="group" '

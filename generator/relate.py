@@ -204,6 +204,12 @@ class Neighbourhoods:
         return view
 
 
+def outer_ring(view: nx.Graph) -> set[str]:
+    """The nodes of a neighbourhood (see Neighbourhoods.ego) beyond the direct ties: its connections of
+    connections. Empty for any other view."""
+    return {n for n, hop in view.nodes(data="hop", default=0) if hop > 1}
+
+
 def ego_view(graph: nx.Graph, entity_id: str, depth: int = 1, max_nodes: int | None = None) -> nx.Graph:
     """One entity's neighbourhood (see Neighbourhoods.ego); for many, keep one Neighbourhoods."""
     return Neighbourhoods(graph).ego(entity_id, depth, max_nodes)

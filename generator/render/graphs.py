@@ -7,7 +7,7 @@ import networkx as nx
 from ..config import Settings
 from ..markup import md_inline
 from ..network import TYPE_LABELS, draw, legend_swatch, shorten
-from ..relate import Neighbourhoods
+from ..relate import Neighbourhoods, outer_ring
 from .common import SiteIndex, md_link
 
 MAX_VIEW_EDGES = 100  # an article's graph (and the home page's); entity pages and the Network page set their own
@@ -48,8 +48,7 @@ def _relations(view: nx.Graph, index: SiteIndex, current: str, quote: bool = Tru
         return f"“{md_inline(shorten(ev.sentence))}” {back}" if quote else back
 
     items = []
-    ranked = sorted(view.edges(data=True), key=lambda e: (-len(e[2].get("actions", [])), -e[2].get("weight", 1),
-                                                          min(e[0], e[1]), max(e[0], e[1])))
+    ranked = sorted(view.edges(data=True), key=_strongest_first)
     for a, b, data in ranked:
         a, b = sorted((a, b))
         for action in data.get("actions", []):
@@ -64,9 +63,10 @@ def _relations(view: nx.Graph, index: SiteIndex, current: str, quote: bool = Tru
     return items[:MAX_LISTED_RELATIONS], max(0, len(items) - MAX_LISTED_RELATIONS)
 
 
-def _outer(view: nx.Graph, a: str, b: str) -> bool:
-    """Whether an edge reaches the second ring of a neighbourhood (see Neighbourhoods.ego)."""
-    return view.nodes[a].get("hop", 0) > 1 or view.nodes[b].get("hop", 0) > 1
+def _strongest_first(edge: tuple[str, str, dict]) -> tuple:
+    """Sort key: edges that say who did what first, then by how many sentences they share; stable by ends."""
+    a, b, data = edge
+    return -len(data.get("actions", [])), -data.get("weight", 1), min(a, b), max(a, b)
 
 
 def strongest_edges(view: nx.Graph, max_edges: int | None, max_outer_edges: int | None = None,
@@ -75,15 +75,17 @@ def strongest_edges(view: nx.Graph, max_edges: int | None, max_outer_edges: int 
     ties, max_outer_edges out to the second ring. One crowded sentence can otherwise connect everything to
     everything and make a page of megabytes. The focus keeps every one of its own edges: they are what
     puts its direct ties around it."""
-    if max_edges is None or view.number_of_edges() <= min(max_edges, max_outer_edges or max_edges):
+    max_outer_edges = max_outer_edges or max_edges
+    if max_edges is None or view.number_of_edges() <= min(max_edges, max_outer_edges):
         return view
-    ranked = sorted(view.edges(data=True), key=lambda e: (focus not in e[:2], -len(e[2].get("actions", [])),
-                                                          -e[2].get("weight", 1), min(e[0], e[1]), max(e[0], e[1])))
-    inner = [e for e in ranked if not _outer(view, e[0], e[1])][:max_edges]
-    outer = [e for e in ranked if _outer(view, e[0], e[1])][:max_outer_edges or max_edges]
+    outer = outer_ring(view)
+    ranked = sorted(view.edges(data=True), key=lambda e: (focus not in e[:2], *_strongest_first(e)))
+    inner_edges, outer_edges = [], []
+    for edge in ranked:
+        (outer_edges if edge[0] in outer or edge[1] in outer else inner_edges).append(edge)
     capped = nx.Graph()
     capped.add_nodes_from(view.nodes(data=True))
-    capped.add_edges_from(inner + outer)
+    capped.add_edges_from(inner_edges[:max_edges] + outer_edges[:max_outer_edges])
     return capped
 
 
@@ -98,14 +100,13 @@ def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Sett
     if view.number_of_nodes() == 0:
         return None
     view = strongest_edges(view, max_edges, max_outer_edges, focus)
-    direct = [n for n, hop in view.nodes(data="hop", default=0) if hop <= 1]
-    two_hops = len(direct) < view.number_of_nodes()
-    relations, more = _relations(view.subgraph(direct) if two_hops else view, index, current, quote)
+    outer = outer_ring(view)
+    relations, more = _relations(view.subgraph(set(view) - outer) if outer else view, index, current, quote)
     figure = _figure(view, index, settings, caption, focus)
     return {
         "figure": figure,
         "drawn": figure["drawn"],
-        "two_hops": two_hops,
+        "two_hops": bool(outer),
         "caption": md_inline(caption),
         "relations": relations,
         "more_relations": more,
