@@ -12,7 +12,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import os
 import types
 import typing
 from enum import Enum
@@ -21,6 +20,7 @@ from typing import Any
 
 from . import __version__
 from .model import Article, ExtractedArticle
+from .write import write_atomic
 
 # Bump when extraction output changes shape or meaning without a version bump.
 CACHE_FORMAT = 1
@@ -141,11 +141,7 @@ class ExtractionCache:
     def put(self, key: str, extracted: ExtractedArticle) -> None:
         body = {f.name: to_plain(getattr(extracted, f.name)) for f in dataclasses.fields(extracted) if f.name != "article"}
         envelope = {"sha256": hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest(), "body": body}
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(envelope, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(self._path(key), json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def extract_with_cache(

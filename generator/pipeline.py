@@ -42,12 +42,12 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
     start = time.perf_counter()
     inputs = inputs_digest(settings, site_name)
     stamp = load_stamp(settings)
-    if stamp is not None and still_stands(stamp, inputs, settings.docs_dir):
+    if still_stands(stamp, inputs, settings.docs_dir):
         report.problems.extend(stamp.problems)
-        pages = sum(1 for path in stamp.files if path != MANIFEST)
-        return BuildResult(stamp.articles, stamp.entities, pages, WriteResult(unchanged=pages), report,
+        paths = [path for path in stamp.files if path != MANIFEST]
+        return BuildResult(stamp.articles, stamp.entities, len(paths), WriteResult(unchanged=len(paths)), report,
                            {"up-to-date check": round(time.perf_counter() - start, 3)}, up_to_date=True,
-                           page_paths=[path for path in stamp.files if path != MANIFEST])
+                           page_paths=paths)
     forget_stamp(settings)
     result = _build(settings, site_name, report)
     files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass
 from importlib import metadata, resources
@@ -24,6 +23,7 @@ from pathlib import Path
 from . import __version__
 from .config import FALLBACK_MODEL, Settings
 from .model import Problem
+from .write import write_atomic
 
 STAMP_FILE = "build-stamp.json"
 
@@ -134,11 +134,7 @@ def save_stamp(settings: Settings, stamp: Stamp) -> None:
     path = _stamp_path(settings)
     if path is None:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = dataclasses.asdict(stamp)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(body, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(dataclasses.asdict(stamp), sort_keys=True).encode("utf-8"))
 
 
 def forget_stamp(settings: Settings) -> None:
