@@ -2,8 +2,9 @@
 
 An entry is keyed by the seed's text, its kind (.txt or .md), the model name
 and the generator's version, so any change to one of those misses the cache.
-Entries are JSON (never pickle: a cache file is not trusted code) with a
-checksum; an entry that fails to decode or verify is recomputed.
+Entries are JSON (never pickle: a cache file is not trusted code) after a
+line with the body's sha256; an entry that fails to decode or verify is
+recomputed.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from .model import Article, ExtractedArticle
 from .write import write_atomic
 
 # Bump when extraction output changes shape or meaning without a version bump.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_key(article: Article, model: str) -> str:
@@ -68,41 +69,66 @@ def to_plain(value: Any) -> Any:
 
 def from_plain(kind: Any, value: Any) -> Any:
     """The inverse of to_plain, guided by type hints; raises on data of the wrong shape."""
+    return decoder(kind)(value)
+
+
+@functools.lru_cache(maxsize=None)
+def decoder(kind: Any) -> typing.Callable[[Any], Any]:
+    """A function that turns to_plain's output back into kind, worked out from kind's type hints once
+    (a cache load decodes a million values: inspecting the hints each time was most of its cost)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
-        options = typing.get_args(kind)
-        if value is None and type(None) in options:
-            return None
-        last_error: Exception | None = None
-        for option in options:
-            if option is type(None):
-                continue
-            try:
-                return from_plain(option, value)
-            except (TypeError, ValueError, KeyError) as error:
-                last_error = error
-        raise ValueError(f"no option of {kind} fits {value!r}") from last_error
+        options = [decoder(option) for option in typing.get_args(kind) if option is not type(None)]
+        optional = type(None) in typing.get_args(kind)
+
+        def union(value):
+            if value is None and optional:
+                return None
+            last_error: Exception | None = None
+            for option in options:
+                try:
+                    return option(value)
+                except (TypeError, ValueError, KeyError) as error:
+                    last_error = error
+            raise ValueError(f"no option of {kind} fits {value!r}") from last_error
+        return union
     if origin is tuple:
         args = typing.get_args(kind)
-        if not isinstance(value, list):
-            raise TypeError(f"expected a list for {kind}")
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_plain(args[0], v) for v in value)
-        return tuple(from_plain(a, v) for a, v in zip(args, value, strict=True))
+            item = decoder(args[0])
+
+            def sequence(value):
+                if not isinstance(value, list):
+                    raise TypeError(f"expected a list for {kind}")
+                return tuple(item(v) for v in value)
+            return sequence
+        items = [decoder(a) for a in args]
+
+        def fixed(value):
+            if not isinstance(value, list):
+                raise TypeError(f"expected a list for {kind}")
+            return tuple(d(v) for d, v in zip(items, value, strict=True))
+        return fixed
     if dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            raise TypeError(f"expected an object for {kind.__name__}")
         hints = _hints(kind)
-        return kind(**{f.name: from_plain(hints[f.name], value[f.name]) for f in dataclasses.fields(kind) if f.name in value})
+        fields = [(f.name, decoder(hints[f.name])) for f in dataclasses.fields(kind)]
+
+        def record(value):
+            if not isinstance(value, dict):
+                raise TypeError(f"expected an object for {kind.__name__}")
+            return kind(**{name: decode(value[name]) for name, decode in fields if name in value})
+        return record
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
+        return kind
     if kind in (str, int, float, bool):
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
-        return value
+        def scalar(value):
+            if type(value) is not kind and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+                raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
+            return value
+        return scalar
     if kind is Path:
-        return Path(value)
-    return value
+        return Path
+    return lambda value: value
 
 
 @functools.lru_cache(maxsize=None)
@@ -119,29 +145,33 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether there is an entry for key (it may still fail to verify)."""
+        return self._path(key).is_file()
+
     def get(self, key: str, article: Article) -> ExtractedArticle | None:
         """The cached extraction re-attached to article, or None if missing, corrupt or of another shape."""
         path = self._path(key)
         try:
-            raw = path.read_bytes()
-            envelope = json.loads(raw)
-            body = envelope["body"]
-            if envelope.get("sha256") != hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest():
+            checksum, _, raw = path.read_bytes().partition(b"\n")
+            if checksum.decode("ascii") != hashlib.sha256(raw).hexdigest():
                 return None
+            body = json.loads(raw)
             hints = _hints(ExtractedArticle)
             values = {
-                f.name: from_plain(hints[f.name], body[f.name])
+                f.name: decoder(hints[f.name])(body[f.name])
                 for f in dataclasses.fields(ExtractedArticle)
                 if f.name != "article" and f.name in body
             }
             return ExtractedArticle(article=article, **values)
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def put(self, key: str, extracted: ExtractedArticle) -> None:
+        """Store an entry: the sha256 of its JSON body on the first line, the body after it."""
         body = {f.name: to_plain(getattr(extracted, f.name)) for f in dataclasses.fields(extracted) if f.name != "article"}
-        envelope = {"sha256": hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest(), "body": body}
-        write_atomic(self._path(key), json.dumps(envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+        raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write_atomic(self._path(key), hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw)
 
 
 def extract_with_cache(
@@ -149,20 +179,79 @@ def extract_with_cache(
     model: str,
     cache: ExtractionCache | None,
     extract: typing.Callable[[list[Article]], list[ExtractedArticle]],
+    begin: typing.Callable[[list[Article]], typing.Callable[[], list[ExtractedArticle]]] | None = None,
 ) -> list[ExtractedArticle]:
-    """Extraction of every article, computing only the cache misses (in one batch, so they run in parallel)."""
-    results: dict[int, ExtractedArticle] = {}
+    """Extraction of every article, computing only the cache misses (in one batch, so they run in parallel).
+
+    begin(batch), when given, starts extracting a batch in the background and returns what waits for
+    it: the articles the cache has no entry for are started first, so their extraction overlaps
+    loading the others. An entry that turns out to be corrupt is extracted afterwards with extract.
+    """
     keys = [cache_key(a, model) for a in articles] if cache else []
-    misses = []
-    for i, article in enumerate(articles):
-        hit = cache.get(keys[i], article) if cache else None
+    absent = [i for i in range(len(articles)) if cache is None or not cache.has(keys[i])]
+    waiting = None
+    if absent:
+        batch = [articles[i] for i in absent]
+        if begin is not None:
+            waiting = begin(batch)
+        else:
+            done = extract(batch)
+            waiting = lambda: done  # noqa: E731 - already extracted
+    results: dict[int, ExtractedArticle] = {}
+    corrupt = []
+    for i in sorted(set(range(len(articles))) - set(absent)):
+        hit = cache.get(keys[i], articles[i]) if cache else None
         if hit is None:
-            misses.append(i)
+            corrupt.append(i)
         else:
             results[i] = hit
-    if misses:
-        for i, extracted in zip(misses, extract([articles[i] for i in misses])):
-            results[i] = extracted
-            if cache:
-                cache.put(keys[i], extracted)
+    fresh = list(zip(absent, waiting())) if waiting else []
+    if corrupt:
+        fresh += zip(corrupt, extract([articles[i] for i in corrupt]))
+    for i, extracted in fresh:
+        results[i] = extracted
+        if cache:
+            cache.put(keys[i], extracted)
     return [results[i] for i in range(len(articles))]
+
+
+class DateCache:
+    """What dateparser made of each date expression, kept across builds (it is the timeline's slow part).
+
+    One JSON file, valid for one dateparser version and one dates.py; any other is ignored.
+    """
+
+    FILE = "dates.json"
+
+    def __init__(self, folder: Path):
+        self.path = folder / self.FILE
+        from .render import dates
+
+        source = Path(dates.__file__).read_bytes()
+        self.key = hashlib.sha256(source + _installed("dateparser").encode()).hexdigest()
+
+    def load(self) -> list:
+        """The rows (see dates.known_dates) of the last build, or none."""
+        try:
+            raw = json.loads(self.path.read_bytes())
+            return raw["rows"] if raw.get("key") == self.key and isinstance(raw["rows"], list) else []
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return []
+
+    def save(self, rows: list) -> None:
+        data = json.dumps({"key": self.key, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            if self.path.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        write_atomic(self.path, data)
+
+
+def _installed(package: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"

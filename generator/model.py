@@ -179,6 +179,8 @@ class Page:
 
     path: str
     content: bytes
+    # An entity page's: the other entities it shows (graph, Related). The next build redraws it when one changes.
+    draws: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,10 @@ DEMONYM_EXCEPTIONS = {
 CITY_MIN_POPULATION = 100_000
 
 
+NAME_MEMO = 1 << 17  # distinct spellings a build meets: a corpus of thousands of articles repeats most names
+
+
+@lru_cache(maxsize=NAME_MEMO)
 def fold(text: str) -> str:
     """A spelling key: NFKC, curly quotes straight, accents and dots off, hyphens as spaces, casefolded."""
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
@@ -67,6 +71,7 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@lru_cache(maxsize=NAME_MEMO)
 def person_key(name: str) -> str:
     """Like fold, with doubled letters collapsed: Zelensky and Zelenskyy share a key."""
     return re.sub(r"(\w)\1+", r"\1", fold(name))
@@ -104,6 +109,7 @@ def _other_places() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=NAME_MEMO)
 def country_name(name: str) -> str | None:
     """The name readers know for a country ('Russian Federation' → 'Russia'), or None if name is no country."""
     key = fold(name)
@@ -120,6 +126,7 @@ def canonical_name(name: str) -> str:
     return country_name(name) or name
 
 
+@lru_cache(maxsize=NAME_MEMO)
 def demonym_country(demonym: str) -> str | None:
     """The country a demonym belongs to ('North Korean' → 'North Korea'); None for 'Koreans' or unknown."""
     word = fold(demonym)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import sys
+from contextlib import contextmanager
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +17,12 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .config import Settings
+from .extraction_worker import ExtractionWorker
 from .model import Report
-from .stamp import Stamp, docs_state, forget_stamp, inputs_digest, load_stamp, save_stamp, still_stands
-from .write import MANIFEST, WriteResult, write_pages
+from .changes import Memory
+from .stamp import (Stamp, docs_state, environment_digest, forget_stamp, inputs_digest, intact_files, load_stamp,
+                    save_stamp, still_stands)
+from .write import MANIFEST, WriteResult, recorded_files, write_pages
 
 DEFAULT_SITE_NAME = "Explainer"
 PARALLEL_FROM_ARTICLES = 40
@@ -34,13 +38,15 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     up_to_date: bool = False  # nothing the build reads had changed: docs/ was left as it was
     page_paths: list[str] = field(default_factory=list)  # every page the build produced, relative to docs/
+    kept: int = 0  # pages that stood as the last build left them: nothing they show had changed
 
 
 def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report | None = None) -> BuildResult:
     """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds."""
     report = report if report is not None else Report()
     start = time.perf_counter()
-    inputs = inputs_digest(settings, site_name)
+    environment = environment_digest(settings, site_name)
+    inputs = inputs_digest(settings, environment)
     stamp = load_stamp(settings)
     if still_stands(stamp, inputs, settings.docs_dir):
         report.problems.extend(stamp.problems)
@@ -48,22 +54,64 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
         return BuildResult(stamp.articles, stamp.entities, len(paths), WriteResult(unchanged=len(paths)), report,
                            {"up-to-date check": round(time.perf_counter() - start, 3)}, up_to_date=True,
                            page_paths=paths)
+    previous_memory = stamp.memory if stamp else None
+    # After an edit, only a few seeds need the model: a worker loads it while this process reads the seeds.
+    worker = ExtractionWorker(settings.model) if previous_memory and ExtractionWorker.available() else None
+    # The last build's pages that are as it left them (and on the manifest's record) may stand.
+    intact = intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir) if previous_memory else frozenset()
     forget_stamp(settings)
-    result = _build(settings, site_name, report)
-    files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
-    save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities))
+    with _few_collections():
+        try:
+            result, memory = _build(settings, site_name, report, environment, previous_memory, intact, worker)
+        finally:
+            if worker is not None:
+                worker.close()
+        files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
+        save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities,
+                                   environment, memory))
     return result
 
 
-def _build(settings: Settings, site_name: str, report: Report) -> BuildResult:
+@contextmanager
+def _few_collections():
+    """No automatic garbage collection in this process for the build's length (spaCy's own work excepted).
+
+    A build makes millions of objects that live to its end, and hardly any reference cycles: collections
+    walking them again and again took a fifth of a rebuild. Afterwards the collector is back on and sees
+    everything again, so a long-lived process (mkdocs serve) can free the build.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+@contextmanager
+def _collecting():
+    """The garbage collector on, for spaCy's work (its documents do hold reference cycles)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
+
+
+def _build(settings: Settings, site_name: str, report: Report, environment: str, previous_memory: Memory | None,
+           intact: frozenset[str], worker: ExtractionWorker | None = None) -> tuple[BuildResult, Memory]:
     # Imported here: spaCy, networkx and scipy take a second to import, which an up-to-date build never needs.
-    from .cache import ExtractionCache, extract_with_cache
+    from .cache import DateCache, ExtractionCache, extract_with_cache
     from .curation import load_curation
     from .duplicates import drop_duplicates
-    from .extract import extract_articles
     from .read import read_seeds
     from .relate import build_graph
-    from .render import render_site
+    from .render import Previous, render_changes
+    from .render.dates import known_dates, learn_dates
     from .resolve import resolve
 
     timings: dict[str, float] = {}
@@ -80,30 +128,52 @@ def _build(settings: Settings, site_name: str, report: Report) -> BuildResult:
     cache = ExtractionCache(settings.cache_dir) if settings.cache_dir else None
 
     def run(batch):
+        from .extract import extract_articles
+
         # Worker processes cost a model load each: worth it only for a real batch.
         processes = settings.process_count if len(batch) >= PARALLEL_FROM_ARTICLES else 1
         # A bar on stderr for long runs; tqdm stays quiet when stderr is not a terminal.
-        with tqdm(total=len(batch), desc="extracting", unit="article", file=sys.stderr, disable=None, leave=False) as bar:
+        with _collecting(), tqdm(total=len(batch), desc="extracting", unit="article", file=sys.stderr, disable=None,
+                                 leave=False) as bar:
             return extract_articles(batch, model=settings.model, n_process=processes, progress=bar.update)
 
-    extracted = extract_with_cache(articles, settings.model, cache, run)
+    def begin(batch):
+        """A few edited seeds go to the worker, which has the model loaded by now, while this process
+        loads the cached extractions of the others; a big batch is extracted here, across processes."""
+        if worker is not None and len(batch) < PARALLEL_FROM_ARTICLES:
+            return worker.begin(batch, run)
+        if worker is not None:
+            worker.close()  # its core is the extraction pool's now
+        done = run(batch)
+        return lambda: done
+
+    extracted = extract_with_cache(articles, settings.model, cache, run, begin)
+    if worker is not None:
+        worker.close()  # done, or never needed: every seed was in the cache
     lap("extract")
-    # What each stage builds lives to the end of the build. Frozen, its millions of objects are not walked
-    # by every garbage collection again (that once took longer than writing docs/), and the forked render
-    # workers leave the memory pages they share untouched.
+    # What each stage builds lives to the end of the build. Frozen, the forked render workers' collections
+    # do not walk its millions of objects (touching the memory pages they share with this process).
     gc.freeze()
-    try:
-        curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
-        corpus = resolve(extracted, curation, report)
-        lap("resolve")
-        graph = build_graph(corpus)
-        lap("relate")
-        gc.freeze()
-        pages = render_site(corpus, graph, settings, site_name)
-        lap("render")
-        written = write_pages(settings.docs_dir, pages, report)
-        lap("write")
-    finally:
-        gc.unfreeze()  # a long-lived process (mkdocs serve) must be able to free this build
-    return BuildResult(len(articles), len(corpus.entities), len(pages), written, report, timings,
-                       page_paths=[page.path for page in pages])
+    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
+    corpus = resolve(extracted, curation, report)
+    lap("resolve")
+    graph = build_graph(corpus)
+    lap("relate")
+    gc.freeze()
+    previous = Previous(previous_memory, intact) if previous_memory else None
+    dates = DateCache(settings.cache_dir) if settings.cache_dir else None
+    if dates:
+        try:
+            learn_dates(dates.load())
+        except (ValueError, TypeError):
+            pass  # a damaged cache: every date is parsed again
+    rendering = render_changes(corpus, graph, settings, site_name, environment, previous)
+    if dates:
+        dates.save(known_dates())
+    lap("render")
+    written = write_pages(settings.docs_dir, rendering.pages, report, kept=rendering.kept)
+    lap("write")
+    paths = [page.path for page in rendering.pages] + rendering.kept
+    result = BuildResult(len(articles), len(corpus.entities), len(paths), written, report, timings, page_paths=paths,
+                         kept=len(rendering.kept))
+    return result, rendering.memory

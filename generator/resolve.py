@@ -170,7 +170,7 @@ def resolve(extracted: Sequence[ExtractedArticle], curation: Sequence[CurationEn
         entity_id = slugs.claim(name, key=key)
         id_of_group[key] = entity_id
         spellings = {m.name for _, m in group.mentions} | set(group.aliases)
-        aliases = tuple(sorted({s for s in spellings if fold(s) != fold(name)}, key=str.casefold))
+        aliases = tuple(sorted({s for s in spellings if fold(s) != fold(name)}, key=lambda s: (s.casefold(), s)))
         entities[entity_id] = Entity(entity_id, name, _type_of(group), aliases, group.description, group.link)
     _link_groups_to_countries(entities)
 

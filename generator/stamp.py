@@ -21,6 +21,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
+from .changes import Memory, memory_from_plain, memory_to_plain
 from .config import FALLBACK_MODEL, Settings
 from .model import Problem
 from .write import write_atomic
@@ -37,6 +38,8 @@ class Stamp:
     problems: tuple[Problem, ...]
     articles: int
     entities: int
+    environment: str = ""  # the part of inputs that is not the seeds: code, settings, library versions
+    memory: Memory | None = None  # what the build drew its pages from (changes.py), for the next build
 
 
 # Installed packages whose code or data decide what a build writes: an upgrade must rebuild.
@@ -69,9 +72,9 @@ def _version(package: str) -> str:
         return "absent"
 
 
-def inputs_digest(settings: Settings, site_name: str) -> str:
-    """A digest of everything a build reads: seeds (and the curation file), settings, generator code,
-    and the versions of the model and the libraries that shape the output."""
+def environment_digest(settings: Settings, site_name: str) -> str:
+    """A digest of everything a build reads but the seeds: settings, generator code, and the versions
+    of the model and the libraries that shape the output."""
     values = dataclasses.asdict(settings)
     # The CLI says docs: "docs", the MkDocs hook an absolute path: the same folder must give the same digest.
     values.update(root=str(settings.root.resolve()), seeds=str(settings.seeds_dir.resolve()),
@@ -81,6 +84,12 @@ def inputs_digest(settings: Settings, site_name: str) -> str:
     digest = hashlib.sha256()
     digest.update(json.dumps([values, site_name, __version__, versions, sys.version], sort_keys=True, default=str).encode())
     _update_with_tree(digest, Path(str(resources.files("generator"))), skip_compiled=True)
+    return digest.hexdigest()
+
+
+def inputs_digest(settings: Settings, environment: str) -> str:
+    """A digest of everything a build reads: the environment's digest and the seeds (and the curation file)."""
+    digest = hashlib.sha256(environment.encode())
     _update_with_tree(digest, settings.seeds_dir)
     return digest.hexdigest()
 
@@ -115,9 +124,26 @@ def load_stamp(settings: Settings) -> Stamp | None:
             problems=tuple(Problem(**p) for p in raw["problems"]),
             articles=int(raw["articles"]),
             entities=int(raw["entities"]),
+            environment=str(raw.get("environment", "")),
+            memory=_memory(raw.get("memory")),
         )
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
+
+
+def _memory(raw) -> Memory | None:
+    """The stamp's Memory; None when absent or of another shape (every page is then drawn again)."""
+    try:
+        return memory_from_plain(raw) if raw is not None else None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def intact_files(stamp: Stamp | None, docs: Path) -> frozenset[str]:
+    """The stamped docs paths whose files are exactly as the stamped build left them."""
+    if stamp is None:
+        return frozenset()
+    return frozenset(path for path, state in stamp.files.items() if state is not None and _file_state(docs / path) == state)
 
 
 def still_stands(stamp: Stamp | None, inputs: str, docs: Path) -> bool:
@@ -134,7 +160,10 @@ def save_stamp(settings: Settings, stamp: Stamp) -> None:
     path = _stamp_path(settings)
     if path is None:
         return
-    write_atomic(path, json.dumps(dataclasses.asdict(stamp), sort_keys=True).encode("utf-8"))
+    values = {field.name: getattr(stamp, field.name) for field in dataclasses.fields(stamp)}
+    values["problems"] = [dataclasses.asdict(problem) for problem in stamp.problems]
+    values["memory"] = memory_to_plain(stamp.memory) if stamp.memory else None
+    write_atomic(path, json.dumps(values, sort_keys=True).encode("utf-8"))
 
 
 def forget_stamp(settings: Settings) -> None:

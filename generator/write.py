@@ -19,6 +19,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +94,11 @@ def load_manifest(docs: Path, report: Report) -> dict[str, list[str]]:
         return {}
 
 
+def recorded_files(docs: Path) -> frozenset[str]:
+    """The paths the manifest vouches for with a single hash (none of them is half-way through a write)."""
+    return frozenset(path for path, hashes in load_manifest(docs, Report()).items() if len(hashes) == 1)
+
+
 def save_manifest(docs: Path, files: dict[str, list[str]]) -> None:
     body = {"generator": "explainer", "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
     data = (json.dumps(body, indent=1, sort_keys=True) + "\n").encode()
@@ -101,8 +107,11 @@ def save_manifest(docs: Path, files: dict[str, list[str]]) -> None:
         write_atomic(target, data)
 
 
-def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
+def write_pages(docs: Path, pages: list[Page], report: Report, kept: Iterable[str] = ()) -> WriteResult:
     """Bring docs/ to exactly `pages` (for the generator's own files), touching only what changed.
+
+    kept: paths of pages the last build wrote that stand as they are (the caller checked their
+    files are untouched); they stay on record without being read.
 
     Crash safety: before any file changes, the manifest lists both the old and
     the new hash of every file about to be written, so whatever point a build is
@@ -115,7 +124,11 @@ def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
     result = WriteResult()
     to_write: dict[str, bytes] = {}
     final: dict[str, list[str]] = {}
-    kept: set[str] = set()
+    left_alone: set[str] = set()
+    for path in kept:
+        if path in old:
+            final[path] = old[path]
+            result.unchanged += 1
     for page in pages:
         target = _inside(docs, page.path)
         digest = sha256(page.content)
@@ -127,14 +140,14 @@ def write_pages(docs: Path, pages: list[Page], report: Report) -> WriteResult:
                 report.add(f"{docs.name}/{page.path}", "was edited by hand since Explainer wrote it; left as it is (delete it to get the generated page back)")
             else:
                 report.add(f"{docs.name}/{page.path}", "exists and was not written by Explainer; left as it is (rename or delete it to let Explainer write this page)")
-            kept.add(page.path)
+            left_alone.add(page.path)
             continue
         final[page.path] = [digest]
         if current == page.content:
             result.unchanged += 1
         else:
             to_write[page.path] = page.content
-    stale = sorted(set(old) - set(final) - kept)
+    stale = sorted(set(old) - set(final) - left_alone)
     if to_write or stale or old != final:
         in_flight = {path: list(hashes) for path, hashes in old.items()}
         for path, content in to_write.items():

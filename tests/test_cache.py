@@ -51,13 +51,16 @@ def test_corrupt_entries_are_recomputed_not_trusted(tmp_path):
     calls: list[int] = []
     good = extract_with_cache(articles, MODEL, cache, counting_extract(calls))
     entry = next(tmp_path.rglob("*.json"))
-    envelope = json.loads(entry.read_text())
-    envelope["body"]["mentions"][0]["start"] += 1  # tampered: checksum no longer matches
-    entry.write_text(json.dumps(envelope))
+    checksum, body = entry.read_text(encoding="utf-8").split("\n", 1)
+    tampered = json.loads(body)
+    tampered["mentions"][0]["start"] += 1  # tampered: checksum no longer matches
+    entry.write_text(checksum + "\n" + json.dumps(tampered), encoding="utf-8")
+    assert extract_with_cache(articles, MODEL, cache, counting_extract(calls)) == good
+    entry.write_text("\n".join([checksum, body, "trailing"]), encoding="utf-8")  # checksum over more than the body
     assert extract_with_cache(articles, MODEL, cache, counting_extract(calls)) == good
     entry.write_bytes(b"\x00not json")
     assert extract_with_cache(articles, MODEL, cache, counting_extract(calls)) == good
-    assert calls == [1, 1, 1]
+    assert calls == [1, 1, 1, 1]
 
 
 def test_key_changes_with_text_and_model():

@@ -111,18 +111,19 @@ def test_a_corrupt_stamp_is_ignored(project):
 def test_the_cli_and_the_mkdocs_hook_share_one_stamp(project):
     from dataclasses import replace
 
-    from generator.stamp import inputs_digest
+    from generator.stamp import environment_digest, inputs_digest
 
     settings = load_settings(project / "mkdocs.yml")
     absolute = replace(settings, docs=str(settings.docs_dir.resolve()), seeds=str(settings.seeds_dir.resolve()))
-    assert inputs_digest(absolute, "Explainer") == inputs_digest(settings, "Explainer")
+    assert environment_digest(absolute, "Explainer") == environment_digest(settings, "Explainer")
+    assert inputs_digest(absolute, "environment") == inputs_digest(settings, "environment")
 
 
 def test_an_unreadable_seed_is_counted_not_fatal(project, monkeypatch):
     from generator.stamp import inputs_digest
 
     settings = load_settings(project / "mkdocs.yml")
-    readable = inputs_digest(settings, "Explainer")
+    readable = inputs_digest(settings, "environment")
     real = Path.read_bytes
 
     def refuse(path):
@@ -131,16 +132,16 @@ def test_an_unreadable_seed_is_counted_not_fatal(project, monkeypatch):
         return real(path)
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    assert inputs_digest(settings, "Explainer") != readable
+    assert inputs_digest(settings, "environment") != readable
 
 
 def test_an_upgraded_library_or_model_builds_again(project, monkeypatch):
     from generator import stamp
 
     settings = load_settings(project / "mkdocs.yml")
-    before = stamp.inputs_digest(settings, "Explainer")
+    before = stamp.environment_digest(settings, "Explainer")
     for package in ("pyvis", settings.model):
         real = stamp._version
         monkeypatch.setattr(stamp, "_version", lambda name, package=package, real=real: "99" if name == package else real(name))
-        assert stamp.inputs_digest(settings, "Explainer") != before
+        assert stamp.environment_digest(settings, "Explainer") != before
         monkeypatch.undo()

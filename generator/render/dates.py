@@ -67,12 +67,34 @@ def _parser(base: dt.datetime):
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
 
 
-@lru_cache(maxsize=None)  # the timeline fills it before the article pages fork off and reuse it
+# What dateparser made of each (expression, reference point). The timeline fills it before the article
+# pages fork off and reuse it; a build's cache keeps it for the next build (see known_dates).
+_parsed: dict[tuple[str, dt.datetime], When | None] = {}
+
+
 def _parse(text: str, base: dt.datetime) -> When | None:
-    data = _parser(base).get_date_data(text)
-    if data.date_obj is None:
-        return None
-    return When(data.date_obj.date(), data.period or "day")
+    key = (text, base)
+    if key not in _parsed:
+        data = _parser(base).get_date_data(text)
+        _parsed[key] = None if data.date_obj is None else When(data.date_obj.date(), data.period or "day")
+    return _parsed[key]
+
+
+def known_dates() -> list[list]:
+    """Every expression parsed so far, as JSON-ready [reference point, text, day or None, period or None]."""
+    return [[base.isoformat(), text, when.day.isoformat() if when else None, when.period if when else None]
+            for (text, base), when in sorted(_parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+
+
+def learn_dates(rows: list) -> None:
+    """Take in known_dates() of an earlier build (same dateparser); raises ValueError or TypeError on
+    rows of another shape, having learnt none of them."""
+    learnt = {}
+    for base, text, day, period in rows:
+        if not isinstance(text, str) or (day is None) != (period is None) or not isinstance(period, (str, type(None))):
+            raise ValueError("not a parsed date")
+        learnt[(text, dt.datetime.fromisoformat(base))] = When(dt.date.fromisoformat(day), period) if day else None
+    _parsed.update(learnt)
 
 
 def _same(a: When, b: When) -> bool:

@@ -11,7 +11,7 @@ from ..network import TYPE_LABELS
 from ..relate import Neighbourhoods
 from .common import SiteIndex, front_matter, md_link, render_template
 from .facts import Facts, anchor_of
-from .graphs import ego_graph_context
+from .graphs import ego_graph_context, neighbourhood
 
 MAX_MENTIONS_PER_ARTICLE = 20
 MAX_RELATED = 15
@@ -29,13 +29,18 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _related(entity_id: str, graph: nx.Graph, index: SiteIndex, facts: Facts, path: str) -> list[str]:
-    """Neighbours ranked by how many sentences name both, each with one such sentence linked to its paragraph."""
+def _related(entity_id: str, graph: nx.Graph) -> list[str]:
+    """The neighbours the Related list shows: the most sentences shared first, then by name."""
     if entity_id not in graph:
         return []
     ranked = sorted(graph[entity_id], key=lambda n: (-graph.edges[entity_id, n]["weight"], graph.nodes[n]["name"].casefold(), n))
+    return ranked[:MAX_RELATED]
+
+
+def _related_lines(entity_id: str, related: list[str], graph: nx.Graph, index: SiteIndex, path: str) -> list[str]:
+    """Each related entity with the number of shared sentences and one of them, linked to its paragraph."""
     lines = []
-    for other in ranked[:MAX_RELATED]:
+    for other in related:
         data = graph.edges[entity_id, other]
         target = index.entity_path(other)
         name = graph.nodes[other]["name"]
@@ -85,6 +90,8 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
     if entity.aliases:
         meta["aliases"] = list(entity.aliases)
     link = safe_url(entity.link)
+    view = neighbourhood(neighbourhoods, entity_id)
+    related = _related(entity_id, graph)
     context = {
         "front_matter": front_matter(meta),
         "name": md_text(entity.name),
@@ -95,7 +102,8 @@ def render_entity(entity_id: str, corpus: Corpus, graph: nx.Graph, index: SiteIn
         "roles": roles,
         "articles": articles,
         "mention_groups": groups,
-        "related": _related(entity_id, graph, index, facts, path),
-        "graph": ego_graph_context(neighbourhoods, entity_id, index, path, settings, f"Who and what {entity.name} is connected with"),
+        "related": _related_lines(entity_id, related, graph, index, path),
+        "graph": ego_graph_context(view, entity_id, index, path, settings, f"Who and what {entity.name} is connected with"),
     }
-    return Page(path, render_template("entity.md.j2", context))
+    shown = (set(view) | set(related)) - {entity_id}
+    return Page(path, render_template("entity.md.j2", context), draws=tuple(sorted(shown)))

@@ -113,9 +113,13 @@ def graph_context(view: nx.Graph, index: SiteIndex, current: str, settings: Sett
     }
 
 
-def ego_graph_context(neighbourhoods: Neighbourhoods, entity_id: str, index: SiteIndex, current: str,
+def neighbourhood(neighbourhoods: Neighbourhoods, entity_id: str) -> nx.Graph:
+    """What an entity's page draws: its strongest direct ties, and theirs on an outer ring."""
+    return neighbourhoods.ego(entity_id, 2, max_nodes=EGO_MAX_NODES, first_ring=EGO_FIRST_RING)
+
+
+def ego_graph_context(view: nx.Graph, entity_id: str, index: SiteIndex, current: str,
                       settings: Settings, caption: str) -> dict | None:
-    """An entity's network: its direct ties, and their ties on an outer ring the reader can show."""
-    view = neighbourhoods.ego(entity_id, 2, max_nodes=EGO_MAX_NODES, first_ring=EGO_FIRST_RING)
+    """An entity's network (its neighbourhood): direct ties, and their ties on an outer ring the reader can show."""
     return graph_context(view, index, current, settings, caption, focus=entity_id,
                          max_edges=EGO_MAX_EDGES, max_outer_edges=EGO_OUTER_MAX_EDGES)

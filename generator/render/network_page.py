@@ -11,8 +11,16 @@ from .common import SiteIndex, front_matter, render_template
 from .graphs import graph_context
 
 
-def render_network(graph: nx.Graph, index: SiteIndex, settings: Settings) -> Page:
-    view = site_view(graph, settings.network_min_mentions, settings.network_max_nodes)
+PATH = "network.md"
+
+
+def network_view(graph: nx.Graph, settings: Settings) -> nx.Graph:
+    """The part of the site graph the Network page draws (all the page shows, with the graph's size)."""
+    return site_view(graph, settings.network_min_mentions, settings.network_max_nodes)
+
+
+def render_network(graph: nx.Graph, index: SiteIndex, settings: Settings, view: nx.Graph | None = None) -> Page:
+    view = network_view(graph, settings) if view is None else view
     left_out = graph.number_of_nodes() - view.number_of_nodes()
     summary = f"{view.number_of_nodes()} entities and {view.number_of_edges()} connections across the site."
     if left_out:
@@ -21,7 +29,7 @@ def render_network(graph: nx.Graph, index: SiteIndex, settings: Settings) -> Pag
     context = {
         "front_matter": front_matter({"title": "Network", "explainer": "network"}),
         "summary": summary,
-        "graph": graph_context(view, index, "network.md", settings, "Every entity on the site and how they are connected",
+        "graph": graph_context(view, index, PATH, settings, "Every entity on the site and how they are connected",
                                max_edges=4 * settings.network_max_nodes),
     }
-    return Page("network.md", render_template("network.md.j2", context))
+    return Page(PATH, render_template("network.md.j2", context))

@@ -6,6 +6,7 @@ pickling them; only page keys go out and finished Pages come back, in order.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -34,7 +35,8 @@ def render_pages(render_one: Callable[[K], Page], keys: Sequence[K], processes: 
     global _render_one
     _render_one = render_one
     try:
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
+        # The workers collect garbage (the parent may not, see pipeline); they inherit the corpus frozen.
+        with multiprocessing.get_context("fork").Pool(processes, initializer=gc.enable) as pool:
             pending = pool.map_async(_run, keys, chunksize=max(1, len(keys) // (processes * 16)))
             also = meanwhile()
             return pending.get(), also
