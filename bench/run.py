@@ -16,6 +16,7 @@ one seed) and one edit naming the corpus's most mentioned people and place
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +52,14 @@ def make_project(files: list[Path], where: Path) -> Path:
 
 
 NAMES_EDIT = "Tony Blair met Gordon Brown in London on Monday."
+
+
+def unique_file(files: list[Path], start: int) -> Path:
+    """The first file from files[start] on that has no duplicate in the corpus: editing one of a pair of
+    duplicates makes the other a new article, which is another kind of change."""
+    digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
+    counts = Counter(digests)
+    return next(p for p, d in zip(files[start:] + files[:start], digests[start:] + digests[:start]) if counts[d] == 1)
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -113,11 +123,11 @@ def main() -> None:
         cold = timed(generate, project)
         warm = timed(generate, project)
         # An edit that names no one (a typo fixed, a paragraph added): it changes one article page.
-        edited = project / "seeds" / files[len(files) // 2].name
+        edited = project / "seeds" / unique_file(files, len(files) // 2).name
         edited.write_text(edited.read_text(encoding="utf-8", errors="replace") + "\n\nOne more paragraph for the benchmark.\n", encoding="utf-8")
         one_edit = timed(generate, project)
         # An edit that names the corpus's most mentioned people and place: every page that shows them changes.
-        edited = project / "seeds" / files[len(files) // 3].name
+        edited = project / "seeds" / unique_file(files, len(files) // 3).name
         edited.write_text(edited.read_text(encoding="utf-8", errors="replace") + "\n\n" + NAMES_EDIT + "\n", encoding="utf-8")
         one_edit_names = timed(generate, project)
         peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

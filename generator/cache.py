@@ -67,15 +67,11 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-def from_plain(kind: Any, value: Any) -> Any:
-    """The inverse of to_plain, guided by type hints; raises on data of the wrong shape."""
-    return decoder(kind)(value)
-
-
 @functools.lru_cache(maxsize=None)
 def decoder(kind: Any) -> typing.Callable[[Any], Any]:
-    """A function that turns to_plain's output back into kind, worked out from kind's type hints once
-    (a cache load decodes a million values: inspecting the hints each time was most of its cost)."""
+    """The inverse of to_plain for kind: a function that raises on data of the wrong shape. It is worked
+    out from kind's type hints once (a cache load decodes a million values: inspecting the hints each
+    time was most of its cost)."""
     origin = typing.get_origin(kind)
     if origin in (typing.Union, types.UnionType):
         options = [decoder(option) for option in typing.get_args(kind) if option is not type(None)]
@@ -146,8 +142,11 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
-        """Whether there is an entry for key (it may still fail to verify)."""
-        return self._path(key).is_file()
+        """Whether there is an entry for key (it may still fail to verify); False if the folder is unreadable."""
+        try:
+            return self._path(key).is_file()
+        except OSError:
+            return False
 
     def get(self, key: str, article: Article) -> ExtractedArticle | None:
         """The cached extraction re-attached to article, or None if missing, corrupt or of another shape."""
@@ -171,7 +170,10 @@ class ExtractionCache:
         """Store an entry: the sha256 of its JSON body on the first line, the body after it."""
         body = {f.name: to_plain(getattr(extracted, f.name)) for f in dataclasses.fields(extracted) if f.name != "article"}
         raw = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        write_atomic(self._path(key), hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw)
+        try:
+            write_atomic(self._path(key), hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw)
+        except OSError:
+            pass  # a cache folder that cannot be written costs the next build time, never this one
 
 
 def extract_with_cache(

@@ -15,8 +15,9 @@ An entity's record is its name, type, aliases, description, link and whether it
 has a page. Its ties are its node (mentions, articles, role), its edges (weight,
 evidence, actions) and its mentions (each with its sentence, article title,
 date and anchor). Ties only change where an article that names the entity
-changed, so only those entities' ties are digested again; the rest keep their
-digests from the last build.
+changed, or beside an entity whose record changed (a date that becomes an event
+joins the graph), so only those entities' ties are digested again; the rest
+keep their digests from the last build.
 
 Everything else a page depends on (the code, the settings, the libraries) is
 in the environment digest: a different environment draws every page.
@@ -88,6 +89,12 @@ class _Corpus:
         """What any page that names the entity shows of it: its record, and whether it has a page."""
         return _digest(self.corpus.entities[entity_id], has_page)
 
+    def named_beside(self, entity_ids: set[str]) -> set[str]:
+        """The entities named in a sentence with one of entity_ids."""
+        sentences = {(em.article, em.mention.sentence) for e in entity_ids for em in self.by_entity.get(e, ())}
+        return {em.entity for slug, _ in sentences for em in self.by_article.get(slug, ())
+                if (slug, em.mention.sentence) in sentences}
+
     def ties_digest(self, entity_id: str, graph: nx.Graph) -> str:
         """The entity's node, edges and mentions, each as pages show them."""
         node = sorted(graph.nodes[entity_id].items()) if entity_id in graph else None
@@ -116,11 +123,11 @@ def view_digest(view: nx.Graph, entity_path, *also: object) -> str:
 
 
 def plan(corpus: Corpus, graph: nx.Graph, order: list[str], entity_pages: Iterable[str], environment: str,
-         last: Memory | None, reusable: set[str], article_path, entity_path) -> Plan:
+         last: Memory | None, intact: frozenset[str], article_path, entity_path) -> Plan:
     """The pages that must be drawn again, given the last build's Memory and the pages it left intact.
 
     order is the articles' reading order (for each page's previous and next);
-    reusable holds the docs paths whose files are exactly as the last build wrote them.
+    intact holds the docs paths whose files are exactly as the last build wrote them.
     """
     grouped = _Corpus(corpus)
     with_page = frozenset(entity_pages)
@@ -141,13 +148,17 @@ def plan(corpus: Corpus, graph: nx.Graph, order: list[str], entity_pages: Iterab
         memory = Memory(environment, articles, entities, {})
         return Plan(frozenset(articles), with_page, memory)
 
-    # Ties and mentions change only where an article naming the entity changed (before or after the edit).
+    # Ties and mentions change where an article naming the entity changed (before or after the edit), and
+    # beside an entity whose record changed: a new type can take it into or out of the graph (dates are no
+    # nodes), which adds or drops its edges with everyone named in a sentence with it.
     touched: set[str] = set()
     for slug in articles.keys() | last.articles.keys():
         now, before = articles.get(slug), last.articles.get(slug)
         if now is None or before is None or now[0] != before[0]:
             touched.update(now[1] if now else ())
             touched.update(before[1] if before else ())
+    relabelled = {e for e, record in records.items() if record != last.entities.get(e, ("",))[0]}
+    touched |= relabelled | grouped.named_beside(relabelled)
     entities: dict[str, tuple[str, str]] = {}
     for e in corpus.entities:
         before_entity = last.entities.get(e)
@@ -157,14 +168,14 @@ def plan(corpus: Corpus, graph: nx.Graph, order: list[str], entity_pages: Iterab
 
     redraw_articles = frozenset(
         slug for slug, (digest, named) in articles.items()
-        if article_path(slug) not in reusable or last.articles.get(slug, ("",))[0] != digest
+        if article_path(slug) not in intact or last.articles.get(slug, ("",))[0] != digest
         or not changed.isdisjoint(named)
     )
-    renamed = {e for e in changed if e in graph and records.get(e) != last.entities.get(e, ("",))[0]}
-    near_renamed = {n for e in renamed for n in graph.adj[e]}
+    # A neighbour's new name (or page) can move it into an entity page's Related list, which ranks by name.
+    beside_relabelled = {n for e in relabelled if e in graph for n in graph.adj[e]}
     redraw_entities = frozenset(
         e for e in with_page
-        if entity_path(e) not in reusable or e not in last.drawn or e in changed or e in near_renamed
+        if entity_path(e) not in intact or e not in last.drawn or e in changed or e in beside_relabelled
         or not changed.isdisjoint(last.drawn[e])
     )
     kept_drawings = {e: last.drawn[e] for e in with_page - redraw_entities}

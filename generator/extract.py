@@ -143,7 +143,7 @@ _ACTION_WORD = re.compile(r"\b(" + "|".join(sorted(_ACTION_FORMS, key=len, rever
 
 
 @lru_cache(maxsize=2)
-def _load_parser(name: str) -> Language:
+def load_parser(name: str) -> Language:
     """A second pipeline with only what the parse needs (no recogniser, no segmenter)."""
     return _load_excluding(name, ["ner", "senter", "lemmatizer"])
 
@@ -170,7 +170,7 @@ def find_actions(items: list[ExtractedArticle], model: str) -> list[ExtractedArt
                 jobs.append((i, s, found))
     if not jobs:
         return items
-    nlp = _load_parser(model)
+    nlp = load_parser(model)
     actions: list[list[Action]] = [[] for _ in items]
     texts = (items[i].sentences[s].text for i, s, _ in jobs)
     for (i, s, found), doc in zip(jobs, nlp.pipe(texts, batch_size=64)):

@@ -5,35 +5,45 @@ the cache. Importing spaCy and loading the model take longer than that. So a
 rebuild forks a worker at once: it imports spaCy and loads the model while the
 build reads the seeds, then extracts the batch it is sent while the build loads
 the cached extractions of all the others.
+
+The worker never costs the build more than time: if it dies, hangs or cannot be
+reached, the batch is extracted in the build's own process.
 """
 
 from __future__ import annotations
 
 import gc
 import multiprocessing
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from .model import Article, ExtractedArticle
 
+WAIT_LIMIT_S = 300  # a batch of under 40 seeds takes seconds: past this, the worker is taken for stuck
 
-def _serve(connection: Connection, model: str) -> None:
+
+def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
     """In the worker: get ready, then answer one batch with (True, extractions) or (False, the error)."""
+    builds_end.close()  # else the build's death would never reach recv() as an end of file
     gc.enable()  # spaCy's documents hold reference cycles (the build that forked this may have collection off)
     try:
-        from .extract import extract_articles, load_model
+        from .extract import extract_articles, load_model, load_parser
 
         try:
             load_model(model)
-        except Exception:  # noqa: BLE001 - reported with the batch, if one comes
+            load_parser(model)
+        except Exception:  # noqa: BLE001 - raised again by the batch's extraction, and reported then
             pass
         batch = connection.recv()
-        if batch is not None:
-            connection.send((True, extract_articles(batch, model=model)))
+        connection.send((True, extract_articles(batch, model=model)))
     except EOFError:
-        pass  # the build needed no extraction after all
+        pass  # the build needed no extraction, or has gone
     except BaseException as error:  # noqa: BLE001 - any failure is the build's to report
-        connection.send((False, error))
+        try:
+            connection.send((False, error))
+        except OSError:
+            pass
     finally:
         connection.close()
 
@@ -44,7 +54,8 @@ class ExtractionWorker:
     def __init__(self, model: str):
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, model), daemon=True, name="explainer-extract")
+        self._process = context.Process(target=_serve, args=(theirs, self._connection, model), daemon=True,
+                                        name="explainer-extract")
         self._process.start()
         theirs.close()
         self._sent = False
@@ -55,15 +66,21 @@ class ExtractionWorker:
 
     def begin(self, batch: list[Article], fallback: Callable[[list[Article]], list[ExtractedArticle]]
               ) -> Callable[[], list[ExtractedArticle]]:
-        """Send the batch; the returned function waits for its extractions (if the worker died, they
-        are made here with fallback, so a killed worker costs time, never the build)."""
-        self._connection.send(batch)
+        """Send the batch; the returned function waits for its extractions (made with fallback, in this
+        process, if the worker cannot deliver them)."""
         self._sent = True
+        # Sent from a thread: a batch bigger than the pipe's buffer would block here until the worker
+        # has loaded the model, and this process has the cache to load meanwhile.
+        sending = threading.Thread(target=self._send, args=(batch,), daemon=True)
+        sending.start()
 
         def wait() -> list[ExtractedArticle]:
+            sending.join(WAIT_LIMIT_S)
             try:
+                if sending.is_alive() or not self._connection.poll(WAIT_LIMIT_S):
+                    raise TimeoutError
                 ok, value = self._connection.recv()
-            except (EOFError, OSError):
+            except (EOFError, OSError):  # dead or stuck (TimeoutError is an OSError)
                 self.close()
                 return fallback(batch)
             self.close()
@@ -71,6 +88,12 @@ class ExtractionWorker:
                 raise value
             return value
         return wait
+
+    def _send(self, batch: list[Article]) -> None:
+        try:
+            self._connection.send(batch)
+        except OSError:
+            pass  # the worker is gone: wait() sees the end of file and falls back
 
     def close(self) -> None:
         """Stop the worker and reap it: at once if it was never sent a batch (it may still be loading).

@@ -18,10 +18,10 @@ from tqdm import tqdm
 
 from .config import Settings
 from .extraction_worker import ExtractionWorker
-from .model import Report
+from .model import Article, ExtractedArticle, Report
 from .changes import Memory
-from .stamp import (Stamp, docs_state, environment_digest, forget_stamp, inputs_digest, intact_files, load_stamp,
-                    save_stamp, still_stands)
+from .stamp import (Stamp, docs_state, environment_digest, forget_stamp, inputs_digest, intact_files, load_memory,
+                    load_stamp, save_memory, save_stamp, still_stands)
 from .write import MANIFEST, WriteResult, recorded_files, write_pages
 
 DEFAULT_SITE_NAME = "Explainer"
@@ -54,38 +54,41 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
         return BuildResult(stamp.articles, stamp.entities, len(paths), WriteResult(unchanged=len(paths)), report,
                            {"up-to-date check": round(time.perf_counter() - start, 3)}, up_to_date=True,
                            page_paths=paths)
-    previous_memory = stamp.memory if stamp else None
-    # After an edit, only a few seeds need the model: a worker loads it while this process reads the seeds.
-    worker = ExtractionWorker(settings.model) if previous_memory and ExtractionWorker.available() else None
-    # The last build's pages that are as it left them (and on the manifest's record) may stand.
-    intact = intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir) if previous_memory else frozenset()
-    forget_stamp(settings)
-    with _few_collections():
+    worker = None
+    try:
+        # After an edit, only a few seeds need the model: a worker loads it while this process reads the seeds.
+        worker = ExtractionWorker(settings.model) if stamp is not None and ExtractionWorker.available() else None
+        previous_memory = load_memory(settings, stamp)
+        # The last build's pages that are as it left them (and on the manifest's record) may stand.
+        intact = intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir) if previous_memory \
+            else frozenset()
+        forget_stamp(settings)
         try:
             result, memory = _build(settings, site_name, report, environment, previous_memory, intact, worker)
         finally:
             if worker is not None:
                 worker.close()
         files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
-        save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities,
-                                   environment, memory))
+        save_memory(settings, inputs, memory)
+        save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities))
+    finally:
+        gc.unfreeze()  # _build froze its stages' output; a long-lived process (mkdocs serve) must be able to free it
     return result
 
 
 @contextmanager
-def _few_collections():
-    """No automatic garbage collection in this process for the build's length (spaCy's own work excepted).
+def _collector_paused():
+    """No automatic garbage collection while the stages before rendering run (spaCy's work excepted).
 
-    A build makes millions of objects that live to its end, and hardly any reference cycles: collections
-    walking them again and again took a fifth of a rebuild. Afterwards the collector is back on and sees
-    everything again, so a long-lived process (mkdocs serve) can free the build.
+    They make millions of objects that live to the build's end, and hardly any reference cycles:
+    collections walking them again and again took a fifth of a rebuild. Rendering runs with the
+    collector on, those objects frozen out of its sight.
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
@@ -105,13 +108,11 @@ def _collecting():
 def _build(settings: Settings, site_name: str, report: Report, environment: str, previous_memory: Memory | None,
            intact: frozenset[str], worker: ExtractionWorker | None = None) -> tuple[BuildResult, Memory]:
     # Imported here: spaCy, networkx and scipy take a second to import, which an up-to-date build never needs.
-    from .cache import DateCache, ExtractionCache, extract_with_cache
     from .curation import load_curation
     from .duplicates import drop_duplicates
     from .read import read_seeds
     from .relate import build_graph
-    from .render import Previous, render_changes
-    from .render.dates import known_dates, learn_dates
+    from .render import Previous, render_site_since
     from .resolve import resolve
 
     timings: dict[str, float] = {}
@@ -123,11 +124,37 @@ def _build(settings: Settings, site_name: str, report: Report, environment: str,
         timings[stage] = round(now - clock, 3)
         clock = now
 
-    articles = drop_duplicates(read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root), report)
-    lap("read")
-    cache = ExtractionCache(settings.cache_dir) if settings.cache_dir else None
+    with _collector_paused():
+        articles = drop_duplicates(read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root),
+                                   report)
+        lap("read")
+        extracted = _extract(articles, settings, worker)
+        lap("extract")
+        curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
+        corpus = resolve(extracted, curation, report)
+        lap("resolve")
+        graph = build_graph(corpus)
+        lap("relate")
+    # What the stages built lives to the build's end. Frozen, it is not walked by the collections of rendering,
+    # here and in the forked render workers (which would touch the memory pages they share with this process).
+    gc.freeze()
+    previous = Previous(previous_memory, intact) if previous_memory else None
+    with _dates_remembered(settings):
+        rendering = render_site_since(corpus, graph, settings, site_name, environment, previous)
+    lap("render")
+    written = write_pages(settings.docs_dir, rendering.pages, report, kept=rendering.kept)
+    lap("write")
+    paths = [page.path for page in rendering.pages] + rendering.kept
+    result = BuildResult(len(articles), len(corpus.entities), len(paths), written, report, timings, page_paths=paths,
+                         kept=len(rendering.kept))
+    return result, rendering.memory
 
-    def run(batch):
+
+def _extract(articles: list[Article], settings: Settings, worker: ExtractionWorker | None) -> list[ExtractedArticle]:
+    """Every article's extraction: from the cache, or made now (by the worker when it is a few)."""
+    from .cache import ExtractionCache, extract_with_cache
+
+    def run(batch: list[Article]) -> list[ExtractedArticle]:
         from .extract import extract_articles
 
         # Worker processes cost a model load each: worth it only for a real batch.
@@ -137,7 +164,7 @@ def _build(settings: Settings, site_name: str, report: Report, environment: str,
                                  leave=False) as bar:
             return extract_articles(batch, model=settings.model, n_process=processes, progress=bar.update)
 
-    def begin(batch):
+    def begin(batch: list[Article]):
         """A few edited seeds go to the worker, which has the model loaded by now, while this process
         loads the cached extractions of the others; a big batch is extracted here, across processes."""
         if worker is not None and len(batch) < PARALLEL_FROM_ARTICLES:
@@ -147,33 +174,25 @@ def _build(settings: Settings, site_name: str, report: Report, environment: str,
         done = run(batch)
         return lambda: done
 
+    cache = ExtractionCache(settings.cache_dir) if settings.cache_dir else None
     extracted = extract_with_cache(articles, settings.model, cache, run, begin)
     if worker is not None:
         worker.close()  # done, or never needed: every seed was in the cache
-    lap("extract")
-    # What each stage builds lives to the end of the build. Frozen, the forked render workers' collections
-    # do not walk its millions of objects (touching the memory pages they share with this process).
-    gc.freeze()
-    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
-    corpus = resolve(extracted, curation, report)
-    lap("resolve")
-    graph = build_graph(corpus)
-    lap("relate")
-    gc.freeze()
-    previous = Previous(previous_memory, intact) if previous_memory else None
+    return extracted
+
+
+@contextmanager
+def _dates_remembered(settings: Settings):
+    """What dateparser made of each date expression, from the last build and for the next one."""
+    from .cache import DateCache
+    from .render.dates import known_dates, learn_dates
+
     dates = DateCache(settings.cache_dir) if settings.cache_dir else None
     if dates:
         try:
             learn_dates(dates.load())
         except (ValueError, TypeError):
             pass  # a damaged cache: every date is parsed again
-    rendering = render_changes(corpus, graph, settings, site_name, environment, previous)
+    yield
     if dates:
         dates.save(known_dates())
-    lap("render")
-    written = write_pages(settings.docs_dir, rendering.pages, report, kept=rendering.kept)
-    lap("write")
-    paths = [page.path for page in rendering.pages] + rendering.kept
-    result = BuildResult(len(articles), len(corpus.entities), len(paths), written, report, timings, page_paths=paths,
-                         kept=len(rendering.kept))
-    return result, rendering.memory

@@ -27,6 +27,7 @@ from .model import Problem
 from .write import write_atomic
 
 STAMP_FILE = "build-stamp.json"
+MEMORY_FILE = "build-memory.json"  # what the stamped build drew its pages from (changes.py), for the next build
 
 
 @dataclass(frozen=True)
@@ -38,12 +39,11 @@ class Stamp:
     problems: tuple[Problem, ...]
     articles: int
     entities: int
-    environment: str = ""  # the part of inputs that is not the seeds: code, settings, library versions
-    memory: Memory | None = None  # what the build drew its pages from (changes.py), for the next build
 
 
 # Installed packages whose code or data decide what a build writes: an upgrade must rebuild.
-OUTPUT_PACKAGES = ("spacy", "networkx", "scipy", "jinja2", "markupsafe", "pyvis", "dateparser", "python-slugify", "PyYAML")
+OUTPUT_PACKAGES = ("spacy", "networkx", "scipy", "jinja2", "markupsafe", "pyvis", "dateparser", "python-slugify", "PyYAML",
+                   "numpy")
 
 
 def _update_with_tree(digest, folder: Path, skip_compiled: bool = False) -> None:
@@ -124,19 +124,28 @@ def load_stamp(settings: Settings) -> Stamp | None:
             problems=tuple(Problem(**p) for p in raw["problems"]),
             articles=int(raw["articles"]),
             entities=int(raw["entities"]),
-            environment=str(raw.get("environment", "")),
-            memory=_memory(raw.get("memory")),
         )
     except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
         return None
 
 
-def _memory(raw) -> Memory | None:
-    """The stamp's Memory; None when absent or of another shape (every page is then drawn again)."""
-    try:
-        return memory_from_plain(raw) if raw is not None else None
-    except (ValueError, KeyError, TypeError, AttributeError):
+def load_memory(settings: Settings, stamp: Stamp | None) -> Memory | None:
+    """The Memory the stamped build left; None when there is none, it is another build's, or it does not
+    parse (every page is then drawn). Kept apart from the stamp, which an up-to-date build reads alone."""
+    if stamp is None or settings.cache_dir is None:
         return None
+    try:
+        raw = json.loads((settings.cache_dir / MEMORY_FILE).read_bytes())
+        return memory_from_plain(raw["memory"]) if raw["inputs"] == stamp.inputs else None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def save_memory(settings: Settings, inputs: str, memory: Memory) -> None:
+    """Write the Memory of the build that read `inputs` (before its stamp, which vouches for it)."""
+    if settings.cache_dir is not None:
+        data = json.dumps({"inputs": inputs, "memory": memory_to_plain(memory)}, separators=(",", ":"))
+        write_atomic(settings.cache_dir / MEMORY_FILE, data.encode("utf-8"))
 
 
 def intact_files(stamp: Stamp | None, docs: Path) -> frozenset[str]:
@@ -160,10 +169,7 @@ def save_stamp(settings: Settings, stamp: Stamp) -> None:
     path = _stamp_path(settings)
     if path is None:
         return
-    values = {field.name: getattr(stamp, field.name) for field in dataclasses.fields(stamp)}
-    values["problems"] = [dataclasses.asdict(problem) for problem in stamp.problems]
-    values["memory"] = memory_to_plain(stamp.memory) if stamp.memory else None
-    write_atomic(path, json.dumps(values, sort_keys=True).encode("utf-8"))
+    write_atomic(path, json.dumps(dataclasses.asdict(stamp), sort_keys=True).encode("utf-8"))
 
 
 def forget_stamp(settings: Settings) -> None:

@@ -14,10 +14,12 @@ import pytest
 
 from generator.config import load_settings
 from generator.pipeline import BuildResult, build
-from generator.stamp import STAMP_FILE
+from generator.cache import DateCache
+from generator.stamp import MEMORY_FILE, STAMP_FILE
 
 from .conftest import ROOT, make_project, yukos_seeds
 
+OURS = (STAMP_FILE, MEMORY_FILE, DateCache.FILE)  # what a build leaves in the cache besides extractions
 NAMELESS = "\n\nOne more paragraph, which names nobody at all.\n"
 NAMES = "\n\nVladimir Putin met Mikhail Khodorkovsky in Moscow on Monday.\n"
 
@@ -40,7 +42,7 @@ def _seeds() -> list[Path]:
 def _project(where: Path, extractions: Path) -> Path:
     """The story, built once: the state an editor's rebuild starts from."""
     project = make_project(where, _seeds())
-    shutil.copytree(extractions, project / ".cache" / "explainer", ignore=shutil.ignore_patterns(STAMP_FILE, "dates.json"))
+    shutil.copytree(extractions, project / ".cache" / "explainer", ignore=shutil.ignore_patterns(*OURS))
     first = build(load_settings(project / "mkdocs.yml"))
     assert first.kept == 0 and first.written.written
     return project
@@ -54,7 +56,7 @@ def _docs(project: Path) -> dict[str, bytes]:
 def _fresh_docs(project: Path, extractions: Path, where: Path) -> dict[str, bytes]:
     """docs/ of the same seeds built from nothing."""
     fresh = make_project(where, sorted((project / "seeds").iterdir()))
-    shutil.copytree(extractions, fresh / ".cache" / "explainer", ignore=shutil.ignore_patterns(STAMP_FILE, "dates.json"))
+    shutil.copytree(extractions, fresh / ".cache" / "explainer", ignore=shutil.ignore_patterns(*OURS))
     assert build(load_settings(fresh / "mkdocs.yml")).kept == 0
     return _docs(fresh)
 
@@ -174,14 +176,14 @@ def _hub_and_unshown_neighbour(project: Path) -> tuple[str, str]:
     from generator.relate import build_graph
     from generator.render.entities import MAX_RELATED, _related
     from generator.resolve import resolve
-    from generator.stamp import load_stamp
+    from generator.stamp import load_memory, load_stamp
 
     settings = load_settings(project / "mkdocs.yml")
     report = Report()
     articles = read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root)
     extracted = extract_with_cache(articles, settings.model, ExtractionCache(settings.cache_dir), lambda batch: [])
     graph = build_graph(resolve(extracted, load_curation(settings.seeds_dir, articles, report), report))
-    for hub, shown in sorted(load_stamp(settings).memory.drawn.items()):
+    for hub, shown in sorted(load_memory(settings, load_stamp(settings)).drawn.items()):
         related = _related(hub, graph) if hub in graph else []
         if len(related) == MAX_RELATED:
             cut_off = graph.edges[hub, related[-1]]["weight"]
@@ -199,4 +201,15 @@ def test_a_renamed_neighbour_joins_a_related_list(project, extractions, tmp_path
     result = _rebuild(project)
     assert f"entities/{hub}.md" in result.written.written
     assert f"({name})" in (project / "docs" / "entities" / f"{hub}.md").read_text(encoding="utf-8")
+    assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
+
+
+def test_a_date_made_an_event_joins_the_graph(project, extractions, tmp_path):
+    """Curation alone (no article changes) adds a node and its edges: pages two hops away show it."""
+    docs = project / "docs" / "entities"
+    dates = [p for p in sorted(docs.glob("*.md")) if "entity_type: \"date\"" in p.read_text(encoding="utf-8")]
+    assert dates
+    name = max(dates, key=lambda p: p.stat().st_size).read_text(encoding="utf-8").split("title: ", 1)[1].split("\n")[0]
+    (project / "seeds" / "entities.yml").write_text(f"{name}:\n  type: event\n", encoding="utf-8")
+    _rebuild(project)
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")

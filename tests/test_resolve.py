@@ -116,3 +116,8 @@ def test_aliases_differing_only_in_case_keep_one_order():
                         [("Uk", T.PLACE), ("UK", T.PLACE), ("United Kingdom", T.PLACE)]))
     (kingdom,) = corpus.entities.values()
     assert kingdom.aliases == ("UK", "Uk")
+
+
+def test_an_entity_called_index_does_not_take_the_entity_list_page():
+    corpus = corpus_of(("Index rose 2% in London.", [("Index", T.ORGANIZATION), ("London", T.PLACE)]))
+    assert "index" not in corpus.entities and corpus.entities["index-2"].name == "Index"

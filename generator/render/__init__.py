@@ -60,12 +60,12 @@ class Rendering:
 
 def render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str) -> list[Page]:
     """Every page of the site, in a stable order."""
-    return render_changes(corpus, graph, settings, site_name).pages
+    return render_site_since(corpus, graph, settings, site_name).pages
 
 
-def render_changes(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str, environment: str = "",
+def render_site_since(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str, environment: str = "",
                    previous: Previous | None = None) -> Rendering:
-    """The pages that differ from the last build's (every page without one), and the ones that stand.
+    """The site's pages since the last build: those drawn (every page, without one), and those that stand.
 
     environment is a digest of what else shapes the pages (code, settings, libraries): the last
     build's pages are reused only when it is the same.

@@ -70,10 +70,12 @@ def _parser(base: dt.datetime):
 # What dateparser made of each (expression, reference point). The timeline fills it before the article
 # pages fork off and reuse it; a build's cache keeps it for the next build (see known_dates).
 _parsed: dict[tuple[str, dt.datetime], When | None] = {}
+_used: set[tuple[str, dt.datetime]] = set()  # since learn_dates: what a build asked for, all a cache keeps
 
 
 def _parse(text: str, base: dt.datetime) -> When | None:
     key = (text, base)
+    _used.add(key)
     if key not in _parsed:
         data = _parser(base).get_date_data(text)
         _parsed[key] = None if data.date_obj is None else When(data.date_obj.date(), data.period or "day")
@@ -81,14 +83,17 @@ def _parse(text: str, base: dt.datetime) -> When | None:
 
 
 def known_dates() -> list[list]:
-    """Every expression parsed so far, as JSON-ready [reference point, text, day or None, period or None]."""
+    """The expressions asked for since learn_dates (so a cache drops those of deleted seeds), as JSON-ready
+    [reference point, text, day or None, period or None]."""
     return [[base.isoformat(), text, when.day.isoformat() if when else None, when.period if when else None]
-            for (text, base), when in sorted(_parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))]
+            for (text, base), when in sorted(_parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+            if (text, base) in _used]
 
 
 def learn_dates(rows: list) -> None:
-    """Take in known_dates() of an earlier build (same dateparser); raises ValueError or TypeError on
-    rows of another shape, having learnt none of them."""
+    """Start a build with known_dates() of an earlier one (same dateparser); raises ValueError or
+    TypeError on rows of another shape, having learnt none of them."""
+    _used.clear()
     learnt = {}
     for base, text, day, period in rows:
         if not isinstance(text, str) or (day is None) != (period is None) or not isinstance(period, (str, type(None))):
