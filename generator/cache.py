@@ -28,12 +28,19 @@ CACHE_FORMAT = 2
 
 
 def cache_key(article: Article, model: str) -> str:
-    """What extraction of this article depends on: its text, its kind, the model and the generator."""
+    """What extraction of this article depends on: its text, its kind, the model (and its version and
+    spaCy's) and the generator."""
     digest = hashlib.sha256()
-    for part in (article.text, article.source.suffix.lower(), model, __version__, str(CACHE_FORMAT), extraction_code_hash()):
+    for part in (article.text, article.source.suffix.lower(), model, _model_versions(model), __version__,
+                 str(CACHE_FORMAT), extraction_code_hash()):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def _model_versions(model: str) -> str:
+    return f"spacy {_installed('spacy')}, {model} {_installed(model)}"
 
 
 @typing.no_type_check
@@ -220,7 +227,8 @@ def extract_with_cache(
 class DateCache:
     """What dateparser made of each date expression, kept across builds (it is the timeline's slow part).
 
-    One JSON file, valid for one dateparser version and one dates.py; any other is ignored.
+    One JSON file, valid for one dateparser (and its regex and dateutil) and one dates.py; any other is
+    ignored. Like every cache, one that cannot be written costs the next build time, never this one.
     """
 
     FILE = "dates.json"
@@ -230,7 +238,8 @@ class DateCache:
         from .render import dates
 
         source = Path(dates.__file__).read_bytes()
-        self.key = hashlib.sha256(source + _installed("dateparser").encode()).hexdigest()
+        versions = ",".join(_installed(package) for package in ("dateparser", "regex", "python-dateutil"))
+        self.key = hashlib.sha256(source + versions.encode()).hexdigest()
 
     def load(self) -> list:
         """The rows (see dates.known_dates) of the last build, or none."""
@@ -243,11 +252,11 @@ class DateCache:
     def save(self, rows: list) -> None:
         data = json.dumps({"key": self.key, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            if self.path.read_bytes() == data:
+            if self.path.is_file() and self.path.read_bytes() == data:
                 return
+            write_atomic(self.path, data)
         except OSError:
             pass
-        write_atomic(self.path, data)
 
 
 def _installed(package: str) -> str:

@@ -6,8 +6,9 @@ rebuild forks a worker at once: it imports spaCy and loads the model while the
 build reads the seeds, then extracts the batch it is sent while the build loads
 the cached extractions of all the others.
 
-The worker never costs the build more than time: if it dies, hangs or cannot be
-reached, the batch is extracted in the build's own process.
+The worker never costs the build more than time: if it dies, fails, or is not
+ready in time (a fork can inherit a lock another thread held), the batch is
+extracted in the build's own process. Only a missing model is reported as such.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
+from .config import ModelError
 from .model import Article, ExtractedArticle
 
-WAIT_LIMIT_S = 300  # a batch of under 40 seeds takes seconds: past this, the worker is taken for stuck
+READY_LIMIT_S = 120  # loading the model takes a second or two: a worker not ready by then is taken for stuck
+READY = "ready"
 
 
 def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
-    """In the worker: get ready, then answer one batch with (True, extractions) or (False, the error)."""
+    """In the worker: load the model, say so, then answer one batch with (True, extractions) or
+    (False, the error)."""
     builds_end.close()  # else the build's death would never reach recv() as an end of file
     gc.enable()  # spaCy's documents hold reference cycles (the build that forked this may have collection off)
     try:
@@ -35,6 +39,7 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
             load_parser(model)
         except Exception:  # noqa: BLE001 - raised again by the batch's extraction, and reported then
             pass
+        connection.send(READY)
         batch = connection.recv()
         connection.send((True, extract_articles(batch, model=model)))
     except EOFError:
@@ -42,7 +47,7 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
     except BaseException as error:  # noqa: BLE001 - any failure is the build's to report
         try:
             connection.send((False, error))
-        except OSError:
+        except Exception:  # noqa: BLE001 - the build is gone, or the error cannot be pickled: it falls back
             pass
     finally:
         connection.close()
@@ -58,7 +63,8 @@ class ExtractionWorker:
                                         name="explainer-extract")
         self._process.start()
         theirs.close()
-        self._sent = False
+        self._answered = False
+        self._sending: threading.Thread | None = None
 
     @staticmethod
     def available() -> bool:
@@ -68,39 +74,57 @@ class ExtractionWorker:
               ) -> Callable[[], list[ExtractedArticle]]:
         """Send the batch; the returned function waits for its extractions (made with fallback, in this
         process, if the worker cannot deliver them)."""
-        self._sent = True
         # Sent from a thread: a batch bigger than the pipe's buffer would block here until the worker
         # has loaded the model, and this process has the cache to load meanwhile.
-        sending = threading.Thread(target=self._send, args=(batch,), daemon=True)
-        sending.start()
+        self._sending = threading.Thread(target=self._send, args=(batch,), daemon=True)
+        self._sending.start()
 
         def wait() -> list[ExtractedArticle]:
-            sending.join(WAIT_LIMIT_S)
             try:
-                if sending.is_alive() or not self._connection.poll(WAIT_LIMIT_S):
-                    raise TimeoutError
-                ok, value = self._connection.recv()
-            except (EOFError, OSError):  # dead or stuck (TimeoutError is an OSError)
+                answer = self._answer()
+            except (EOFError, OSError):  # gone, or not ready in time (TimeoutError is an OSError)
+                answer = None
+            finally:
                 self.close()
+            if answer is None:
                 return fallback(batch)
-            self.close()
-            if not ok:
+            ok, value = answer
+            if ok:
+                return value
+            if isinstance(value, ModelError):
                 raise value
-            return value
+            return fallback(batch)  # whatever failed in the worker may not fail here
         return wait
+
+    def _answer(self) -> tuple[bool, object] | None:
+        """The worker's answer, once it has said it is ready; None if it is gone."""
+        if not self._connection.poll(READY_LIMIT_S):
+            raise TimeoutError
+        if self._connection.recv() != READY:
+            return None
+        # Extracting, which takes as long as the batch does: a dead worker shows as an end of file.
+        self._connection.poll(None)
+        try:
+            answer = self._connection.recv()
+        except Exception:  # noqa: BLE001 - an answer that does not unpickle: extract here instead
+            return None
+        self._answered = True
+        return answer
 
     def _send(self, batch: list[Article]) -> None:
         try:
             self._connection.send(batch)
-        except OSError:
-            pass  # the worker is gone: wait() sees the end of file and falls back
+        except Exception:  # noqa: BLE001 - the worker is gone or was stopped: wait() falls back
+            pass
 
     def close(self) -> None:
-        """Stop the worker and reap it: at once if it was never sent a batch (it may still be loading).
-        Closing twice is harmless."""
-        self._connection.close()
-        if self._sent:
+        """Stop the worker and reap it; then, with no send left in progress (the worker's end is gone),
+        close the connection. Closing twice is harmless."""
+        if self._answered:
             self._process.join(timeout=5)
         if self._process.is_alive():
             self._process.kill()
         self._process.join()
+        if self._sending is not None:
+            self._sending.join()
+        self._connection.close()

@@ -63,16 +63,18 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
         intact = intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir) if previous_memory \
             else frozenset()
         forget_stamp(settings)
-        try:
-            result, memory = _build(settings, site_name, report, environment, previous_memory, intact, worker)
-        finally:
-            if worker is not None:
-                worker.close()
-        files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
+        result, memory = _build(settings, site_name, report, environment, previous_memory, intact, worker)
+    finally:
+        if worker is not None:
+            worker.close()
+        gc.unfreeze()  # _build froze its stages' output; a long-lived process (mkdocs serve) must be able to free it
+    files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
+    try:
         save_memory(settings, inputs, memory)
         save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities))
-    finally:
-        gc.unfreeze()  # _build froze its stages' output; a long-lived process (mkdocs serve) must be able to free it
+    except OSError as error:
+        report.add(str(settings.cache), f"cannot be written ({error.strerror or error}): the next build draws every page "
+                   "again; make the folder writable, or set cache: \"\" in mkdocs.yml")
     return result
 
 
@@ -135,9 +137,10 @@ def _build(settings: Settings, site_name: str, report: Report, environment: str,
         lap("resolve")
         graph = build_graph(corpus)
         lap("relate")
-    # What the stages built lives to the build's end. Frozen, it is not walked by the collections of rendering,
-    # here and in the forked render workers (which would touch the memory pages they share with this process).
-    gc.freeze()
+        # What the stages built lives to the build's end. Frozen (before the collector is back on), it is not
+        # walked by the collections of rendering, here and in the forked render workers (which would touch
+        # the memory pages they share with this process).
+        gc.freeze()
     previous = Previous(previous_memory, intact) if previous_memory else None
     with _dates_remembered(settings):
         rendering = render_site_since(corpus, graph, settings, site_name, environment, previous)

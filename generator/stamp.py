@@ -42,8 +42,8 @@ class Stamp:
 
 
 # Installed packages whose code or data decide what a build writes: an upgrade must rebuild.
-OUTPUT_PACKAGES = ("spacy", "networkx", "scipy", "jinja2", "markupsafe", "pyvis", "dateparser", "python-slugify", "PyYAML",
-                   "numpy")
+OUTPUT_PACKAGES = ("spacy", "thinc", "networkx", "scipy", "numpy", "jinja2", "markupsafe", "pyvis", "dateparser", "regex",
+                   "python-dateutil", "python-slugify", "text-unidecode", "PyYAML")
 
 
 def _update_with_tree(digest, folder: Path, skip_compiled: bool = False) -> None:
@@ -176,4 +176,7 @@ def forget_stamp(settings: Settings) -> None:
     """Drop the stamp before a build changes docs/, so a killed build is never taken for a finished one."""
     path = _stamp_path(settings)
     if path is not None:
-        path.unlink(missing_ok=True)
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass  # nor can a new stamp be written; the old one stays true of the files it records

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import signal
 
+import pytest
+
 from generator.extract import extract_articles
 from generator.extraction_worker import ExtractionWorker
 
@@ -44,3 +46,24 @@ def test_the_worker_ends_when_the_build_is_gone():
     worker._connection.close()  # what the build's death does to its end
     worker._process.join(timeout=60)
     assert not worker._process.is_alive()
+
+
+def test_a_failure_in_the_worker_falls_back(monkeypatch):
+    import generator.extract
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("only in the worker")
+
+    monkeypatch.setattr(generator.extract, "extract_articles", broken)  # the forked worker inherits this
+    worker = ExtractionWorker(MODEL)
+    articles = seed_articles()
+    assert worker.begin(articles, lambda batch: ["extracted here"] * len(batch))() == ["extracted here"] * len(articles)
+
+
+def test_a_missing_model_is_reported_not_retried():
+    from generator.config import ModelError
+
+    worker = ExtractionWorker("no_such_model_installed")
+    wait = worker.begin(seed_articles(), lambda batch: pytest.fail("a missing model is no reason to fall back"))
+    with pytest.raises(ModelError):
+        wait()

@@ -213,3 +213,16 @@ def test_a_date_made_an_event_joins_the_graph(project, extractions, tmp_path):
     (project / "seeds" / "entities.yml").write_text(f"{name}:\n  type: event\n", encoding="utf-8")
     _rebuild(project)
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
+
+
+def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project):
+    from generator.stamp import MEMORY_FILE
+
+    cache = project / ".cache" / "explainer"
+    for name in (DateCache.FILE, MEMORY_FILE):
+        (cache / name).unlink()
+        (cache / name).mkdir()  # a directory where the file should go: every write to it fails
+    _append(_seed(project), NAMELESS)
+    result = _rebuild(project)
+    assert result.written.written  # docs/ was brought up to date
+    assert any(p.path == ".cache/explainer" and "cannot be written" in p.message for p in result.report.problems)
