@@ -21,6 +21,7 @@ from typing import Any
 
 from . import __version__
 from .model import Article, ExtractedArticle
+from .stamp import installed_version
 from .write import write_atomic
 
 # Bump when extraction output changes shape or meaning without a version bump.
@@ -40,7 +41,7 @@ def cache_key(article: Article, model: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _model_versions(model: str) -> str:
-    return f"spacy {_installed('spacy')}, {model} {_installed(model)}"
+    return f"spacy {installed_version('spacy')}, {model} {installed_version(model)}"
 
 
 @typing.no_type_check
@@ -238,7 +239,7 @@ class DateCache:
         from .render import dates
 
         source = Path(dates.__file__).read_bytes()
-        versions = ",".join(_installed(package) for package in ("dateparser", "regex", "python-dateutil"))
+        versions = ",".join(installed_version(package) for package in ("dateparser", "regex", "python-dateutil"))
         self.key = hashlib.sha256(source + versions.encode()).hexdigest()
 
     def load(self) -> list:
@@ -257,12 +258,3 @@ class DateCache:
             write_atomic(self.path, data)
         except OSError:
             pass
-
-
-def _installed(package: str) -> str:
-    from importlib import metadata
-
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"

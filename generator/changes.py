@@ -30,10 +30,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .model import Corpus, EntityMention, ExtractedArticle
+from .model import ExtractedArticle
 
-if TYPE_CHECKING:  # the build stamp reads a Memory without importing networkx
+if TYPE_CHECKING:  # the build stamp reads a Memory without importing networkx or the renderer
     import networkx as nx
+
+    from .render.facts import Facts
 
 
 @dataclass(frozen=True)
@@ -61,56 +63,49 @@ def _digest(*parts: object) -> str:
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-class _Corpus:
-    """The corpus grouped the ways the digests read it."""
+def _article_digest(facts: Facts, item: ExtractedArticle) -> str:
+    """Everything an article's page shows of the article itself; its entities are digested on their own.
 
-    def __init__(self, corpus: Corpus):
-        self.corpus = corpus
-        self.by_slug = {item.article.slug: item for item in corpus.articles}
-        self.by_article: dict[str, list[EntityMention]] = {}
-        self.by_entity: dict[str, list[EntityMention]] = {}
-        for em in corpus.mentions:
-            self.by_article.setdefault(em.article, []).append(em)
-            self.by_entity.setdefault(em.entity, []).append(em)
+    Its sentences, mentions and actions are not digested: they follow from its file name and text
+    (and the model and code, which are in the environment)."""
+    article = item.article
+    resolved = [(em.mention.start, em.entity) for em in facts.mentions_by_article.get(article.slug, ())]
+    beside = [(slug, facts.by_slug[slug].article.title) if slug else None for slug in facts.neighbours(article.slug)]
+    text = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    roles = [(ae.entity, ae.count, ae.role) for ae in facts.corpus.article_entities.get(article.slug, ())]
+    return _digest(article.source.as_posix(), text, resolved, roles, beside)
 
-    def article_digest(self, item: ExtractedArticle, neighbours: tuple[str | None, str | None]) -> str:
-        """Everything an article's page shows of the article itself; its entities are digested on their own.
 
-        Its sentences, mentions and actions are not digested: they follow from its file name and text
-        (and the model and code, which are in the environment)."""
-        article = item.article
-        resolved = [(em.mention.start, em.entity) for em in self.by_article.get(article.slug, ())]
-        beside = [(slug, self.by_slug[slug].article.title) if slug else None for slug in neighbours]
-        text = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-        roles = [(ae.entity, ae.count, ae.role) for ae in self.corpus.article_entities.get(article.slug, ())]
-        return _digest(article.source.as_posix(), text, resolved, roles, beside)
+def _record_digest(facts: Facts, entity_id: str, has_page: bool) -> str:
+    """What any page that names the entity shows of it: its record, and whether it has a page."""
+    return _digest(facts.corpus.entities[entity_id], has_page)
 
-    def record_digest(self, entity_id: str, has_page: bool) -> str:
-        """What any page that names the entity shows of it: its record, and whether it has a page."""
-        return _digest(self.corpus.entities[entity_id], has_page)
 
-    def named_beside(self, entity_ids: set[str]) -> set[str]:
-        """The entities named in a sentence with one of entity_ids."""
-        sentences = {(em.article, em.mention.sentence) for e in entity_ids for em in self.by_entity.get(e, ())}
-        return {em.entity for slug, _ in sentences for em in self.by_article.get(slug, ())
-                if (slug, em.mention.sentence) in sentences}
+def _named_beside(facts: Facts, entity_ids: set[str]) -> set[str]:
+    """The entities named in a sentence with one of entity_ids."""
+    sentences = {(em.article, em.mention.sentence) for e in entity_ids for em in facts.mentions_by_entity.get(e, ())}
+    return {em.entity for slug, _ in sentences for em in facts.mentions_by_article.get(slug, ())
+            if (slug, em.mention.sentence) in sentences}
 
-    def ties_digest(self, entity_id: str, graph: nx.Graph) -> str:
-        """The entity's node, edges and mentions, each as pages show them."""
-        node = sorted(graph.nodes[entity_id].items()) if entity_id in graph else None
-        ties = []
-        if entity_id in graph:
-            adjacency = graph.adj[entity_id]
-            ties = [(other, data["weight"], data["kind"], data["evidence"], data["actions"])
-                    for other, data in sorted(adjacency.items())]
-        mentions = []
-        for em in self.by_entity.get(entity_id, ()):
-            item = self.by_slug[em.article]
-            sentence = item.sentences[em.mention.sentence]
-            block = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
-            roles = [ae for ae in self.corpus.article_entities.get(em.article, ()) if ae.entity == entity_id]
-            mentions.append((em.article, item.article.title, item.article.meta.date, em.mention, sentence, block, roles))
-        return _digest(node, ties, mentions)
+
+def _ties_digest(facts: Facts, entity_id: str, graph: nx.Graph) -> str:
+    """The entity's node, edges and mentions, each as pages show them."""
+    from .render.facts import anchor_of  # here, not above: the build stamp imports this module, not render's
+
+    node = sorted(graph.nodes[entity_id].items()) if entity_id in graph else None
+    ties = []
+    if entity_id in graph:
+        adjacency = graph.adj[entity_id]
+        ties = [(other, data["weight"], data["kind"], data["evidence"], data["actions"])
+                for other, data in sorted(adjacency.items())]
+    mentions = []
+    for em in facts.mentions_by_entity.get(entity_id, ()):
+        item = facts.by_slug[em.article]
+        sentence = item.sentences[em.mention.sentence]
+        roles = [ae for ae in facts.corpus.article_entities.get(em.article, ()) if ae.entity == entity_id]
+        mentions.append((em.article, item.article.title, item.article.meta.date, em.mention, sentence,
+                         anchor_of(item, em.mention.sentence), roles))
+    return _digest(node, ties, mentions)
 
 
 def view_digest(view: nx.Graph, entity_path, *also: object) -> str:
@@ -122,29 +117,23 @@ def view_digest(view: nx.Graph, entity_path, *also: object) -> str:
     return _digest(nodes, edges, also)
 
 
-def plan(corpus: Corpus, graph: nx.Graph, order: list[str], entity_pages: Iterable[str], environment: str,
-         last: Memory | None, intact: frozenset[str], article_path, entity_path) -> Plan:
+def plan(facts: Facts, graph: nx.Graph, entity_pages: Iterable[str], environment: str, last: Memory | None,
+         intact: frozenset[str], article_path, entity_path) -> Plan:
     """The pages that must be drawn again, given the last build's Memory and the pages it left intact.
 
-    order is the articles' reading order (for each page's previous and next);
+    facts is the corpus grouped as the pages read it (with the articles' reading order);
     intact holds the docs paths whose files are exactly as the last build wrote them.
     """
-    grouped = _Corpus(corpus)
+    corpus = facts.corpus
     with_page = frozenset(entity_pages)
-    position = {slug: i for i, slug in enumerate(order)}
-
-    def neighbours(slug: str) -> tuple[str | None, str | None]:
-        i = position[slug]
-        return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
-
     articles = {
-        slug: (grouped.article_digest(item, neighbours(slug)),
+        slug: (_article_digest(facts, item),
                tuple(sorted({ae.entity for ae in corpus.article_entities.get(slug, ())})))
-        for slug, item in grouped.by_slug.items()
+        for slug, item in facts.by_slug.items()
     }
-    records = {e: grouped.record_digest(e, e in with_page) for e in corpus.entities}
+    records = {e: _record_digest(facts, e, e in with_page) for e in corpus.entities}
     if last is None or last.environment != environment:
-        entities = {e: (records[e], grouped.ties_digest(e, graph)) for e in corpus.entities}
+        entities = {e: (records[e], _ties_digest(facts, e, graph)) for e in corpus.entities}
         memory = Memory(environment, articles, entities, {})
         return Plan(frozenset(articles), with_page, memory)
 
@@ -158,11 +147,11 @@ def plan(corpus: Corpus, graph: nx.Graph, order: list[str], entity_pages: Iterab
             touched.update(now[1] if now else ())
             touched.update(before[1] if before else ())
     relabelled = {e for e, record in records.items() if record != last.entities.get(e, ("",))[0]}
-    touched |= relabelled | grouped.named_beside(relabelled)
+    touched |= relabelled | _named_beside(facts, relabelled)
     entities: dict[str, tuple[str, str]] = {}
     for e in corpus.entities:
         before_entity = last.entities.get(e)
-        ties = grouped.ties_digest(e, graph) if e in touched or before_entity is None else before_entity[1]
+        ties = _ties_digest(facts, e, graph) if e in touched or before_entity is None else before_entity[1]
         entities[e] = (records[e], ties)
     changed = {e for e in entities.keys() | last.entities.keys() if entities.get(e) != last.entities.get(e)}
 

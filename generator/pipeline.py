@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import gc
 import sys
-from contextlib import contextmanager
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
+from .changes import Memory
 from .config import Settings
 from .extraction_worker import ExtractionWorker
 from .model import Article, ExtractedArticle, Report
-from .changes import Memory
 from .stamp import (Stamp, docs_state, environment_digest, forget_stamp, inputs_digest, intact_files, load_memory,
                     load_stamp, save_memory, save_stamp, still_stands)
 from .write import MANIFEST, WriteResult, recorded_files, write_pages
@@ -79,32 +79,26 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
 
 
 @contextmanager
-def _collector_paused():
-    """No automatic garbage collection while the stages before rendering run (spaCy's work excepted).
+def _collection(on: bool):
+    """The garbage collector on or off for a block, then as it was.
 
-    They make millions of objects that live to the build's end, and hardly any reference cycles:
-    collections walking them again and again took a fifth of a rebuild. Rendering runs with the
-    collector on, those objects frozen out of its sight.
+    Off while the stages before rendering run: they make millions of objects that live to the build's
+    end, and hardly any reference cycles; collections walking them again and again took a fifth of a
+    rebuild (rendering runs with it on, those objects frozen out of its sight). On for spaCy's work:
+    its documents do hold reference cycles.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
+    def switch(enabled: bool) -> None:
+        if enabled:
             gc.enable()
+        else:
+            gc.disable()
 
-
-@contextmanager
-def _collecting():
-    """The garbage collector on, for spaCy's work (its documents do hold reference cycles)."""
-    was_enabled = gc.isenabled()
-    gc.enable()
+    was_on = gc.isenabled()
+    switch(on)
     try:
         yield
     finally:
-        if not was_enabled:
-            gc.disable()
+        switch(was_on)
 
 
 def _build(settings: Settings, site_name: str, report: Report, environment: str, previous_memory: Memory | None,
@@ -126,7 +120,7 @@ def _build(settings: Settings, site_name: str, report: Report, environment: str,
         timings[stage] = round(now - clock, 3)
         clock = now
 
-    with _collector_paused():
+    with _collection(on=False):
         articles = drop_duplicates(read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root),
                                    report)
         lap("read")
@@ -163,8 +157,8 @@ def _extract(articles: list[Article], settings: Settings, worker: ExtractionWork
         # Worker processes cost a model load each: worth it only for a real batch.
         processes = settings.process_count if len(batch) >= PARALLEL_FROM_ARTICLES else 1
         # A bar on stderr for long runs; tqdm stays quiet when stderr is not a terminal.
-        with _collecting(), tqdm(total=len(batch), desc="extracting", unit="article", file=sys.stderr, disable=None,
-                                 leave=False) as bar:
+        with _collection(on=True), tqdm(total=len(batch), desc="extracting", unit="article", file=sys.stderr,
+                                        disable=None, leave=False) as bar:
             return extract_articles(batch, model=settings.model, n_process=processes, progress=bar.update)
 
     def begin(batch: list[Article]):

@@ -65,7 +65,8 @@ def _update_with_tree(digest, folder: Path, skip_compiled: bool = False) -> None
             digest.update(f"<unreadable: {error.errno}>".encode())
 
 
-def _version(package: str) -> str:
+def installed_version(package: str) -> str:
+    """The installed version of a distribution, or "absent"."""
     try:
         return metadata.version(package)
     except metadata.PackageNotFoundError:
@@ -80,7 +81,7 @@ def environment_digest(settings: Settings, site_name: str) -> str:
     values.update(root=str(settings.root.resolve()), seeds=str(settings.seeds_dir.resolve()),
                   docs=str(settings.docs_dir.resolve()),
                   cache=str(settings.cache_dir.resolve()) if settings.cache_dir else "")
-    versions = {name: _version(name) for name in (*OUTPUT_PACKAGES, settings.model, FALLBACK_MODEL)}
+    versions = {name: installed_version(name) for name in (*OUTPUT_PACKAGES, settings.model, FALLBACK_MODEL)}
     digest = hashlib.sha256()
     digest.update(json.dumps([values, site_name, __version__, versions, sys.version], sort_keys=True, default=str).encode())
     _update_with_tree(digest, Path(str(resources.files("generator"))), skip_compiled=True)

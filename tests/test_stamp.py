@@ -141,7 +141,7 @@ def test_an_upgraded_library_or_model_builds_again(project, monkeypatch):
     settings = load_settings(project / "mkdocs.yml")
     before = stamp.environment_digest(settings, "Explainer")
     for package in ("pyvis", settings.model):
-        real = stamp._version
-        monkeypatch.setattr(stamp, "_version", lambda name, package=package, real=real: "99" if name == package else real(name))
+        real = stamp.installed_version
+        monkeypatch.setattr(stamp, "installed_version", lambda name, package=package, real=real: "99" if name == package else real(name))
         assert stamp.environment_digest(settings, "Explainer") != before
         monkeypatch.undo()

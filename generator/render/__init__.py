@@ -64,7 +64,7 @@ def render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: 
 
 
 def render_site_since(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name: str, environment: str = "",
-                   previous: Previous | None = None) -> Rendering:
+                      previous: Previous | None = None) -> Rendering:
     """The site's pages since the last build: those drawn (every page, without one), and those that stand.
 
     environment is a digest of what else shapes the pages (code, settings, libraries): the last
@@ -83,7 +83,7 @@ def _render_site(corpus: Corpus, graph: nx.Graph, settings: Settings, site_name:
     articles = {item.article.slug: item.article for item in corpus.articles}
     neighbourhoods = Neighbourhoods(graph)
     with_page = sorted(corpus.entities if index.entity_pages is None else index.entity_pages)
-    todo = plan(corpus, graph, facts.order, with_page, environment, previous.memory if previous else None,
+    todo = plan(facts, graph, with_page, environment, previous.memory if previous else None,
                 previous.intact if previous else frozenset(), index.article_path, index.entity_path)
 
     def render_one(key: tuple[str, str]) -> Page:
