@@ -41,7 +41,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extraction_json import extract_files
+    from .json_output import extract_files
 
     settings = load_settings(Path(args.config)) if Path(args.config).exists() else None
     report = Report()

@@ -32,7 +32,6 @@ from typing import Any
 import yaml
 
 from .model import Article, EntityType, Report
-from .read import SeedError, split_front_matter
 
 CURATION_FILE = "entities.yml"
 KEYS = ("rename", "type", "merge", "split", "hide", "aliases", "description", "link")
@@ -130,10 +129,6 @@ def load_curation(seeds_dir: Path, articles: Sequence[Article], report: Report, 
             data = None
         entries += entries_from_mapping(data, shown, report)
     for article in articles:
-        try:
-            values, _ = split_front_matter(article.text)
-        except SeedError:
-            continue
-        if "entities" in values:
-            entries += entries_from_mapping(values["entities"], str(article.source), report)
+        if article.meta.entities is not None:
+            entries += entries_from_mapping(article.meta.entities, str(article.source), report)
     return entries

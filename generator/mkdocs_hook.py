@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.config import ConfigError, ModelError, Settings, settings_from_mapping
+from generator.model import TYPES
 from generator.pipeline import build
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -34,6 +35,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ConfigError as error:
         raise PluginError(str(error)) from None
     return config
+
+
+def on_env(env, config: MkDocsConfig, files: Files):
+    """Runs once per build, before pages are templated: gives the theme's partials the entity types, in the
+    order of an article's sidebar (model.TYPES)."""
+    env.globals["explainer_types"] = [(info.type.value, info.plural) for info in sorted(TYPES, key=lambda i: i.sidebar)]
+    return env
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

@@ -4,6 +4,10 @@ Frozen dataclasses only: this module imports no spaCy, Jinja or pyvis, so every
 stage can be read and tested on its own. Offsets are character offsets into the
 seed file's text as decoded (front matter included), so a mention can always be
 found again in the file an editor wrote.
+
+read gives Articles; extract an Extraction of each (ExtractedArticle pairs the
+two); resolve a Corpus of Entities; relate the site graph, whose nodes are Nodes
+and whose edges are Links; render Pages.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 
 class EntityType(str, Enum):
@@ -25,6 +30,42 @@ class EntityType(str, Enum):
     OTHER = "other"
 
 
+# Which type wins a tied vote (within an article, and across the site).
+TYPE_PRIORITY = (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP,
+                 EntityType.EVENT, EntityType.OTHER, EntityType.DATE)
+
+
+@dataclass(frozen=True)
+class TypeInfo:
+    """How the site shows one entity type. TYPES is the one table of them: the pages, the sidebar
+    partial (through the MkDocs hook) and the graph script (through render/assets.py) all read it."""
+
+    type: EntityType
+    label: str  # "Person": a node's tooltip, an entity page's summary
+    plural: str  # "People": index sections, sidebar headings
+    shape: str | None  # vis-network's name for its nodes' shape; None: never a node (dates stay on the timeline)
+    sidebar: int  # place in an article's sidebar: what the story is about, then when, then the rest
+    index_page: str | None = None  # docs path of the type's own index page
+
+    @property
+    def colour(self) -> str:
+        """The CSS variable of its colour (explainer.css sets it for light and dark)."""
+        return f"--explainer-{self.type.value}"
+
+
+# In index order: People, Places, Organisations first.
+TYPES: tuple[TypeInfo, ...] = (
+    TypeInfo(EntityType.PERSON, "Person", "People", "dot", 0, "people.md"),
+    TypeInfo(EntityType.PLACE, "Place", "Places", "square", 1, "places.md"),
+    TypeInfo(EntityType.ORGANIZATION, "Organisation", "Organisations", "diamond", 2, "organisations.md"),
+    TypeInfo(EntityType.GROUP, "Group", "Groups", "triangle", 4),
+    TypeInfo(EntityType.EVENT, "Event", "Events", "star", 5),
+    TypeInfo(EntityType.OTHER, "Other", "Other", "triangleDown", 6),
+    TypeInfo(EntityType.DATE, "Date", "Dates", None, 3),
+)
+TYPE_INFO: dict[EntityType, TypeInfo] = {info.type: info for info in TYPES}
+
+
 @dataclass(frozen=True)
 class ArticleMeta:
     """Front-matter fields an editor (or a crawler) gave the seed."""
@@ -35,6 +76,7 @@ class ArticleMeta:
     author: str | None = None
     summary: str | None = None
     tags: tuple[str, ...] = ()
+    entities: Any = None  # the `entities:` curation mapping as written (curation.py reads it)
 
 
 @dataclass(frozen=True)
@@ -81,7 +123,7 @@ class Mention:
     text: str  # exactly as it stands in the file
     start: int
     end: int
-    sentence: int  # index into ExtractedArticle.sentences
+    sentence: int  # index into the article's sentences
     type: EntityType
     name: str  # cleaned name before resolution (possessive and article stripped)
     role: str | None = None  # role the text gives right here ("Russian President")
@@ -97,19 +139,38 @@ class Action:
 
     subject: int  # Mention.start of the one who acts
     object: int  # Mention.start of the one acted on (or the partner)
-    label: str  # "met", "visited", "signed an agreement with", ...
-    sentence: int  # index into ExtractedArticle.sentences
+    verb: str  # Verb.key (verbs.py): "meet", "visit", ...
+    sentence: int  # index into the article's sentences
     mutual: bool = False  # both did it together ("X and Y signed an agreement")
 
 
 @dataclass(frozen=True)
-class ExtractedArticle:
-    """An article with its sentences and raw mentions."""
+class Extraction:
+    """What extract finds in one article: a function of its text, its kind and the model (the cache's unit)."""
 
-    article: Article
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
     actions: tuple[Action, ...] = ()  # labelled relations from the dependency parse
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """An article with what extract found in it."""
+
+    article: Article
+    extraction: Extraction
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.extraction.sentences
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        return self.extraction.mentions
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        return self.extraction.actions
 
 
 @dataclass(frozen=True)
@@ -163,14 +224,43 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Relation:
-    """An edge of the site graph between two entities (a < b)."""
+class Act:
+    """An Action resolved to entities: who did what to whom, and the sentence that says so."""
 
-    a: str
-    b: str
-    kind: str  # "co-occurrence" or a verb label such as "met"
-    weight: int
-    evidence: tuple[Evidence, ...] = ()
+    verb: str  # Verb.key
+    source: str  # Entity.id of the one who acts
+    target: str  # Entity.id of the one acted on; for a mutual act, the other party
+    mutual: bool
+    article: str  # Article.slug
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Node:
+    """An entity as the site graph holds it."""
+
+    name: str
+    type: EntityType
+    mentions: int  # across the site
+    articles: int
+    role: str | None  # the role the articles give it most
+
+
+@dataclass(frozen=True)
+class Link:
+    """An edge of the site graph: two entities named in the same sentences, and what one did to the other."""
+
+    weight: int  # sentences that name both
+    evidence: tuple[Evidence, ...]  # the first few of those sentences
+    by_article: dict[str, int] = field(default_factory=dict)  # Article.slug → sentences there
+    acts: tuple[Act, ...] = ()
+
+    @property
+    def direction(self) -> tuple[str, str] | None:
+        """(subject, object) when every act on the link runs the same way; else None."""
+        directed = {(a.source, a.target) for a in self.acts if not a.mutual}
+        mutual = any(a.mutual for a in self.acts)
+        return next(iter(directed)) if len(directed) == 1 and not mutual else None
 
 
 @dataclass(frozen=True)
@@ -179,8 +269,20 @@ class Page:
 
     path: str
     content: bytes
-    # An entity page's: the other entities it shows (graph, Related). The next build redraws it when one changes.
-    draws: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Memory:
+    """What the last build drew its pages from, so the next draws only the pages whose facts changed.
+
+    facts holds a digest of every fact of the site a page read (render/site.py
+    names them); pages holds, for each page drawn, the facts it read.
+    """
+
+    environment: str  # digest of the code, settings and libraries: another one draws every page
+    facts: dict[str, str]  # fact key → digest
+    pages: dict[str, tuple[str, ...]]  # docs path → keys of the facts it read
+    named: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Article.slug → ids of the entities it names
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .curation import CurationEntry
-from .model import ArticleEntity, Corpus, Entity, EntityMention, EntityType, ExtractedArticle, Mention, Report
+from .model import (TYPE_PRIORITY, ArticleEntity, Corpus, Entity, EntityMention, EntityType, ExtractedArticle,
+                    Mention, Report)
 from .names import canonical_name, demonym_country, fold, person_key
-from .refine import TYPE_PRIORITY
 from .slugs import SlugRegistry
 
 

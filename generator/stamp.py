@@ -1,4 +1,7 @@
-"""The build stamp: when nothing a build reads has changed, the last build's docs/ still stands.
+"""What a build leaves in the cache folder for the next: the build stamp, the Memory of what its pages read,
+and what dateparser made of its dates.
+
+The build stamp: when nothing a build reads has changed, the last build's docs/ still stands.
 
 A build reads the seed folder, its settings and the generator's own code. The
 stamp records a digest of those inputs, the size and modification time of every
@@ -17,13 +20,12 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
-from importlib import metadata, resources
 from pathlib import Path
 
 from . import __version__
-from .changes import Memory, memory_from_plain, memory_to_plain
 from .config import FALLBACK_MODEL, Settings
-from .model import Problem
+from .fingerprint import OUTPUT_PACKAGES, installed_version, package_digest, update_with_tree
+from .model import Memory, Problem
 from .write import write_atomic
 
 STAMP_FILE = "build-stamp.json"
@@ -41,38 +43,6 @@ class Stamp:
     entities: int
 
 
-# Installed packages whose code or data decide what a build writes: an upgrade must rebuild.
-OUTPUT_PACKAGES = ("spacy", "thinc", "networkx", "scipy", "numpy", "jinja2", "markupsafe", "pyvis", "dateparser", "regex",
-                   "python-dateutil", "python-slugify", "text-unidecode", "PyYAML")
-
-
-def _update_with_tree(digest, folder: Path, skip_compiled: bool = False) -> None:
-    """Every file under folder, by relative path and bytes, in a stable order.
-
-    A file that cannot be read counts by its error: reading seeds reports it,
-    and the next build notices when it becomes readable.
-    """
-    if not folder.is_dir():
-        digest.update(b"<no folder>")
-        return
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        if skip_compiled and "__pycache__" in path.parts:
-            continue
-        digest.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\x00")
-        try:
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError as error:  # unreadable, or gone since the listing (an editor's swap file)
-            digest.update(f"<unreadable: {error.errno}>".encode())
-
-
-def installed_version(package: str) -> str:
-    """The installed version of a distribution, or "absent"."""
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "absent"
-
-
 def environment_digest(settings: Settings, site_name: str) -> str:
     """A digest of everything a build reads but the seeds: settings, generator code, and the versions
     of the model and the libraries that shape the output."""
@@ -83,15 +53,16 @@ def environment_digest(settings: Settings, site_name: str) -> str:
                   cache=str(settings.cache_dir.resolve()) if settings.cache_dir else "")
     versions = {name: installed_version(name) for name in (*OUTPUT_PACKAGES, settings.model, FALLBACK_MODEL)}
     digest = hashlib.sha256()
-    digest.update(json.dumps([values, site_name, __version__, versions, sys.version], sort_keys=True, default=str).encode())
-    _update_with_tree(digest, Path(str(resources.files("generator"))), skip_compiled=True)
+    digest.update(json.dumps([values, site_name, __version__, versions, sys.version], sort_keys=True,
+                             default=str).encode())
+    digest.update(package_digest().encode())
     return digest.hexdigest()
 
 
 def inputs_digest(settings: Settings, environment: str) -> str:
     """A digest of everything a build reads: the environment's digest and the seeds (and the curation file)."""
     digest = hashlib.sha256(environment.encode())
-    _update_with_tree(digest, settings.seeds_dir)
+    update_with_tree(digest, settings.seeds_dir)
     return digest.hexdigest()
 
 
@@ -137,7 +108,7 @@ def load_memory(settings: Settings, stamp: Stamp | None) -> Memory | None:
         return None
     try:
         raw = json.loads((settings.cache_dir / MEMORY_FILE).read_bytes())
-        return memory_from_plain(raw["memory"]) if raw["inputs"] == stamp.inputs else None
+        return _memory_from_plain(raw["memory"]) if raw["inputs"] == stamp.inputs else None
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
@@ -145,7 +116,7 @@ def load_memory(settings: Settings, stamp: Stamp | None) -> Memory | None:
 def save_memory(settings: Settings, inputs: str, memory: Memory) -> None:
     """Write the Memory of the build that read `inputs` (before its stamp, which vouches for it)."""
     if settings.cache_dir is not None:
-        data = json.dumps({"inputs": inputs, "memory": memory_to_plain(memory)}, separators=(",", ":"))
+        data = json.dumps({"inputs": inputs, "memory": dataclasses.asdict(memory)}, separators=(",", ":"))
         write_atomic(settings.cache_dir / MEMORY_FILE, data.encode("utf-8"))
 
 
@@ -181,3 +152,59 @@ def forget_stamp(settings: Settings) -> None:
             path.unlink(missing_ok=True)
         except OSError:
             pass  # nor can a new stamp be written; the old one stays true of the files it records
+
+
+def _memory_from_plain(raw: dict) -> Memory:
+    """The inverse of dataclasses.asdict for a Memory; raises ValueError, KeyError or TypeError on data of
+    another shape."""
+    def text(value) -> str:
+        if not isinstance(value, str):
+            raise TypeError("expected a string")
+        return value
+
+    def keys(value) -> tuple[str, ...]:
+        if not isinstance(value, list):
+            raise TypeError("expected a list of keys")
+        return tuple(map(text, value))
+
+    return Memory(
+        environment=text(raw["environment"]),
+        facts={text(k): text(v) for k, v in raw["facts"].items()},
+        pages={text(path): keys(read) for path, read in raw["pages"].items()},
+        named={text(slug): keys(ids) for slug, ids in raw["named"].items()},
+    )
+
+
+class DateCache:
+    """What dateparser made of each date expression, kept across builds (it is the timeline's slow part).
+
+    One JSON file, valid for one dateparser (and its regex and dateutil) and one render/dates.py; any other
+    is ignored. Like every cache, one that cannot be written costs the next build time, never this one.
+    """
+
+    FILE = "dates.json"
+
+    def __init__(self, folder: Path):
+        self.path = folder / self.FILE
+        from .fingerprint import package_folder
+
+        source = (package_folder() / "render" / "dates.py").read_bytes()
+        versions = ",".join(installed_version(package) for package in ("dateparser", "regex", "python-dateutil"))
+        self.key = hashlib.sha256(source + versions.encode()).hexdigest()
+
+    def load(self) -> list:
+        """The rows (see DateResolver.rows) of the last build, or none."""
+        try:
+            raw = json.loads(self.path.read_bytes())
+            return raw["rows"] if raw.get("key") == self.key and isinstance(raw["rows"], list) else []
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return []
+
+    def save(self, rows: list) -> None:
+        data = json.dumps({"key": self.key, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            if self.path.is_file() and self.path.read_bytes() == data:
+                return
+            write_atomic(self.path, data)
+        except OSError:
+            pass

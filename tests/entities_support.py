@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import Article, ArticleMeta, Block, EntityType, ExtractedArticle, Mention, Sentence
+from generator.model import Article, ArticleMeta, Block, EntityType, ExtractedArticle, Extraction, Mention, Sentence
 
 
 def article_of(text: str, slug: str = "a") -> Article:
@@ -31,4 +31,4 @@ def mention(article: Article, text: str, kind: EntityType, occurrence: int = 0, 
 
 
 def extracted(article: Article, mentions: list[Mention]) -> ExtractedArticle:
-    return ExtractedArticle(article, tuple(sentences_of(article)), tuple(mentions))
+    return ExtractedArticle(article, Extraction(tuple(sentences_of(article)), tuple(mentions)))

@@ -16,7 +16,8 @@ import frontmatter
 import pytest
 
 from generator.model import Report
-from generator.read import MAX_BLOCK_CHARS, read_seed, read_seeds
+from generator.read import read_seed, read_seeds
+from generator.read.blocks import MAX_BLOCK_CHARS
 from generator.slugs import SlugRegistry
 
 from .conftest import ENV, MKDOCS, ROOT, generate, make_project
@@ -325,13 +326,13 @@ def test_one_crowded_sentence_cannot_make_a_megabyte_page(tmp_path):
     from generator.config import Settings
     from generator.extract import extract_articles
     from generator.relate import build_graph
-    from generator.render import render_site
+    from generator.render import Site, render_site
     from generator.resolve import resolve
 
     read_one(tmp_path, "crowded_sentence.txt")
     settings = Settings(root=tmp_path)
     corpus = resolve(extract_articles(read_seeds(tmp_path / "seeds", CAP, Report(), root=tmp_path), settings.model))
-    pages = render_site(corpus, build_graph(corpus), settings, "Explainer")
+    pages = render_site(Site(settings, "Explainer", corpus, build_graph(corpus)))
     largest = max(pages, key=lambda p: len(p.content) if not p.path.startswith("assets/") else 0)
     assert len(largest.content) < MAX_PAGE_BYTES, (largest.path, len(largest.content))
 

@@ -1,12 +1,17 @@
-"""The extraction cache: hits skip spaCy, misses and corrupt entries are recomputed."""
+"""The extraction cache: hits skip spaCy, misses and corrupt entries are recomputed, and any change to the code
+extraction runs misses it."""
 
 from __future__ import annotations
 
 import json
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
-from generator.cache import ExtractionCache, cache_key, extract_with_cache
-from generator.extract import extract_articles
+from generator.config import Settings
+from generator.extract import Extractor, extract
+from generator.extract.cache import ExtractionCache, cache_key
+from generator.fingerprint import package_digest, package_folder
 from generator.model import Report
 from generator.read import read_seeds
 
@@ -18,54 +23,66 @@ def seed_articles():
     return read_seeds(ROOT / "seeds", 2_000_000, Report(), root=ROOT)
 
 
-def counting_extract(calls):
-    def run(batch):
-        calls.append(len(batch))
-        return extract_articles(batch, MODEL)
+class CountingExtractor(Extractor):
+    """An Extractor that counts the articles it runs the model on."""
 
-    return run
+    def __init__(self, cache: Path):
+        super().__init__(Settings(cache=str(cache)))
+        self.batches: list[int] = []
+
+    def _run(self, batch):
+        self.batches.append(len(batch))
+        return super()._run(batch)
 
 
 def test_round_trip_gives_the_same_extraction(tmp_path):
     articles = seed_articles()
-    fresh = extract_articles(articles, MODEL)
+    [fresh] = extract(articles, MODEL)
     cache = ExtractionCache(tmp_path)
     key = cache_key(articles[0], MODEL)
-    cache.put(key, fresh[0])
-    assert cache.get(key, articles[0]) == fresh[0]
+    cache.put(key, fresh)
+    assert cache.get(key) == fresh
 
 
 def test_second_run_hits_the_cache(tmp_path):
     articles = seed_articles()
-    cache = ExtractionCache(tmp_path)
-    calls: list[int] = []
-    first = extract_with_cache(articles, MODEL, cache, counting_extract(calls))
-    second = extract_with_cache(articles, MODEL, cache, counting_extract(calls))
-    assert calls == [1]
-    assert first == second
+    first, second = CountingExtractor(tmp_path), CountingExtractor(tmp_path)
+    assert first.extract(articles) == second.extract(articles)
+    assert first.batches == [1] and second.batches == []
 
 
 def test_corrupt_entries_are_recomputed_not_trusted(tmp_path):
     articles = seed_articles()
-    cache = ExtractionCache(tmp_path)
-    calls: list[int] = []
-    good = extract_with_cache(articles, MODEL, cache, counting_extract(calls))
+    good = CountingExtractor(tmp_path).extract(articles)
     entry = next(tmp_path.rglob("*.json"))
     checksum, body = entry.read_text(encoding="utf-8").split("\n", 1)
     tampered = json.loads(body)
     tampered["mentions"][0]["start"] += 1  # tampered: checksum no longer matches
     entry.write_text(checksum + "\n" + json.dumps(tampered), encoding="utf-8")
-    assert extract_with_cache(articles, MODEL, cache, counting_extract(calls)) == good
-    entry.write_text("\n".join([checksum, body, "trailing"]), encoding="utf-8")  # checksum over more than the body
-    assert extract_with_cache(articles, MODEL, cache, counting_extract(calls)) == good
-    entry.write_bytes(b"\x00not json")
-    assert extract_with_cache(articles, MODEL, cache, counting_extract(calls)) == good
-    assert calls == [1, 1, 1, 1]
+    for damage in (None, "\n".join([checksum, body, "trailing"]), "\x00not json"):
+        if damage is not None:
+            entry.write_text(damage, encoding="utf-8")  # checksum over more than the body; not JSON at all
+        again = CountingExtractor(tmp_path)
+        assert again.extract(articles) == good and again.batches == [1]
 
 
 def test_key_changes_with_text_and_model():
     article = seed_articles()[0]
-    from dataclasses import replace
-
     assert cache_key(article, MODEL) != cache_key(article, "en_core_web_sm")
     assert cache_key(article, MODEL) != cache_key(replace(article, text=article.text + " "), MODEL)
+
+
+def test_the_key_digests_every_module_extraction_runs_and_only_those(tmp_path):
+    """Editing a read-stage module changes what extraction sees (block offsets): the cache must miss. A page
+    template or renderer runs after extraction: editing it keeps the cache."""
+    copy = tmp_path / "generator"
+    shutil.copytree(package_folder(), copy, ignore=shutil.ignore_patterns("__pycache__"))
+    before = package_digest(copy, extraction_only=True)
+    assert before == package_digest(package_folder(), extraction_only=True)
+    for edited in ("render/home.py", "templates/article.md.j2", "assets/explainer.css"):
+        (copy / edited).write_text((copy / edited).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert package_digest(copy, extraction_only=True) == before
+    for edited in ("read/captures.py", "boilerplate.py", "names.py"):
+        (copy / edited).write_text((copy / edited).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        assert package_digest(copy, extraction_only=True) != before, edited
+        before = package_digest(copy, extraction_only=True)

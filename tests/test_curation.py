@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.curation import entries_from_mapping, load_curation
 from generator.model import EntityType as T
 from generator.model import Report
+from generator.read import read_seeds
 from generator.resolve import resolve
 from tests.entities_support import article_of, extracted, mention
 
@@ -83,9 +84,11 @@ def test_file_and_front_matter_are_both_read(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "entities.yml").write_text("Kremlin:\n  type: organization\n", encoding="utf-8")
-    article = article_of("---\nentities:\n  Moscow:\n    description: Capital of Russia.\n---\nMoscow said.")
+    (seeds / "a.txt").write_text("---\nentities:\n  Moscow:\n    description: Capital of Russia.\n---\nMoscow said.\n",
+                                 encoding="utf-8")
     report = Report()
-    entries = load_curation(seeds, [article], report)
+    articles = read_seeds(seeds, 2_000_000, report, root=tmp_path)
+    entries = load_curation(seeds, articles, report)
     assert [(e.match, e.source) for e in entries] == [
         ("Kremlin", str(seeds / "entities.yml")), ("Moscow", "seeds/a.txt")]
     assert entries[0].type is T.ORGANIZATION and entries[1].description == "Capital of Russia."

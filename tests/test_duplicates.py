@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.duplicates import drop_duplicates
+from generator.read.duplicates import drop_duplicates
 from generator.model import Report
 from generator.read import read_seeds
 

@@ -9,10 +9,10 @@ from generator.config import Settings
 from generator.extract import extract_articles
 from generator.model import Report
 from generator.read import read_seeds
-from generator.relate import build_graph
 from generator.render import render_site
-from generator.render.common import entities_worth_a_page
 from generator.resolve import resolve
+
+from .graph_support import site_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,18 +23,19 @@ def seed_corpus():
 
 def test_small_site_keeps_a_page_for_every_entity():
     corpus = seed_corpus()
-    assert entities_worth_a_page(corpus, Settings()) == frozenset(corpus.entities)
+    assert set(site_of(corpus).entities_with_a_page()) == set(corpus.entities)
 
 
 def test_big_site_keeps_pages_for_entities_with_two_mentions_only():
     corpus = seed_corpus()
     settings = Settings(small_site_articles=0, cache="")  # treat the seed as a big site
     counts = Counter(em.entity for em in corpus.mentions)
-    kept = entities_worth_a_page(corpus, settings)
+    kept = set(site_of(corpus, settings).entities_with_a_page())
     assert kept == {e for e in corpus.entities if counts[e] >= 2}
     assert kept and kept != set(corpus.entities)
-    pages = {p.path for p in render_site(corpus, build_graph(corpus), settings, "Explainer")}
+    rendered = render_site(site_of(corpus, settings))
+    pages = {p.path for p in rendered}
     once = next(e for e in corpus.entities if counts[e] == 1)
     assert f"entities/{once}.md" not in pages
-    article = next(p for p in render_site(corpus, build_graph(corpus), settings, "Explainer") if p.path.startswith("articles/") and p.path != "articles/index.md")
+    article = next(p for p in rendered if p.path.startswith("articles/") and p.path != "articles/index.md")
     assert f"entities/{once}.md" not in article.content.decode()  # named, but not linked

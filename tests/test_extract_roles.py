@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from generator.model import EntityType as T
-from generator.refine import refine
-from generator.roles import role_after, role_before
+from generator.extract.refine import refine
+from generator.extract.roles import role_after, role_before
 from tests.entities_support import article_of, mention, sentences_of
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract import clean_span
+from generator.boilerplate import opens_with_furniture
+from generator.durations import is_duration
 from generator.model import EntityType as T
-from generator.refine import is_boilerplate, is_duration, refine
+from generator.extract.refine import clean_span, refine
 from tests.entities_support import article_of, mention, sentences_of
 
 
@@ -49,9 +50,9 @@ def test_duration_mention_is_dropped_and_date_kept():
 
 
 def test_boilerplate_lines_are_recognised():
-    assert is_boilerplate("Share this article on Facebook")
-    assert is_boilerplate("Image caption Vladimir Putin in Pyongyang")
-    assert not is_boilerplate("Putin shared a car with Kim.")
+    assert opens_with_furniture("Share this article on Facebook")
+    assert opens_with_furniture("Image caption Vladimir Putin in Pyongyang")
+    assert not opens_with_furniture("Putin shared a car with Kim.")
 
 
 def test_bare_title_is_no_entity():

@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from generator.extract import extract_articles
-from generator.extraction_worker import ExtractionWorker
+from generator.extract import extract
+from generator.extract.worker import ExtractionWorker
 
 from .test_cache import MODEL, seed_articles
 
@@ -16,36 +16,36 @@ from .test_cache import MODEL, seed_articles
 def test_the_worker_extracts_what_this_process_would():
     articles = seed_articles()
     worker = ExtractionWorker(MODEL)
-    fallbacks: list[int] = []
-    wait = worker.begin(articles, lambda batch: fallbacks.append(len(batch)) or [])
-    assert wait() == extract_articles(articles, MODEL)
-    assert fallbacks == []
-    assert not worker._process.is_alive()
+    worker.submit(articles)
+    assert worker.result() == extract(articles, MODEL)
+    assert not worker.running
 
 
-def test_a_killed_worker_falls_back_to_this_process():
-    articles = seed_articles()
+def test_a_killed_worker_says_it_could_not_deliver():
     worker = ExtractionWorker(MODEL)
-    os.kill(worker._process.pid, signal.SIGKILL)
-    worker._process.join()
-    wait = worker.begin(articles, lambda batch: ["extracted here"] * len(batch))
-    assert wait() == ["extracted here"] * len(articles)
-    assert not worker._process.is_alive()
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.submit(seed_articles())
+    assert worker.result() is None  # the build extracts the batch itself
+    assert not worker.running
 
 
 def test_a_worker_never_sent_a_batch_is_stopped_and_reaped():
     worker = ExtractionWorker(MODEL)
     worker.close()
     worker.close()  # twice is harmless
-    assert not worker._process.is_alive() and worker._process.exitcode is not None
+    assert not worker.running
 
 
 def test_the_worker_ends_when_the_build_is_gone():
     """Its copy of the build's end of the pipe is closed, so the build's death reaches it as an end of file."""
+    import time
+
     worker = ExtractionWorker(MODEL)
     worker._connection.close()  # what the build's death does to its end
-    worker._process.join(timeout=60)
-    assert not worker._process.is_alive()
+    deadline = time.monotonic() + 60
+    while worker.running and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not worker.running
 
 
 def test_a_failure_in_the_worker_falls_back(monkeypatch):
@@ -54,16 +54,26 @@ def test_a_failure_in_the_worker_falls_back(monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("only in the worker")
 
-    monkeypatch.setattr(generator.extract, "extract_articles", broken)  # the forked worker inherits this
+    monkeypatch.setattr(generator.extract, "extract", broken)  # the forked worker inherits this
     worker = ExtractionWorker(MODEL)
-    articles = seed_articles()
-    assert worker.begin(articles, lambda batch: ["extracted here"] * len(batch))() == ["extracted here"] * len(articles)
+    worker.submit(seed_articles())
+    assert worker.result() is None
 
 
 def test_a_missing_model_is_reported_not_retried():
     from generator.config import ModelError
 
     worker = ExtractionWorker("no_such_model_installed")
-    wait = worker.begin(seed_articles(), lambda batch: pytest.fail("a missing model is no reason to fall back"))
+    worker.submit(seed_articles())
     with pytest.raises(ModelError):
-        wait()
+        worker.result()
+
+
+def test_an_extractor_with_a_dead_worker_extracts_in_this_process(tmp_path):
+    from generator.config import Settings
+    from generator.extract import Extractor
+
+    articles = seed_articles()
+    with Extractor(Settings(cache=str(tmp_path)), rebuilding=True) as extractor:
+        os.kill(extractor.worker.pid, signal.SIGKILL)
+        assert [item.extraction for item in extractor.extract(articles)] == extract(articles, MODEL)

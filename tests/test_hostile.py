@@ -17,14 +17,16 @@ from pathlib import Path
 import frontmatter
 import markupsafe
 import yaml
-import networkx as nx
 import pytest
 
 from generator.config import Settings
 from generator.markup import html_attr, html_text, md_inline, md_text, safe_url
-from generator.model import Corpus, Entity, EntityType, Evidence
-from generator.render.common import SiteIndex, front_matter
+from generator.model import Act, Corpus, Entity, EntityType, Evidence, Link, Node
+from generator.render.common import front_matter
 from generator.render.graphs import graph_context
+from generator.render.views import View
+
+from .graph_support import site_of
 
 from .conftest import HOSTILE_FILE_NAME, BuiltSite
 
@@ -206,20 +208,19 @@ def test_only_plain_http_links_are_kept(url):
 
 
 def test_graph_labels_and_tooltips_with_hostile_names():
-    graph = nx.Graph()
-    entities = {}
+    nodes, links, entities = {}, {}, {}
     for i, name in enumerate(NASTY):
         node = f"e{i}"
-        graph.add_node(node, name=name, type="person", mentions=i + 1, articles=1)
+        nodes[node] = Node(name, EntityType.PERSON, i + 1, 1, None)
         entities[node] = Entity(node, name, EntityType.PERSON)
     for i in range(1, len(NASTY)):
         evidence = Evidence("a", "p1", NASTY[i] + " said </script> \\ \" '")
         # Labelled edges carry a tooltip with the verb and the sentence, so hostile text reaches them too.
-        actions = [{"label": "met", "source": "e0", "target": f"e{i}", "mutual": False, "article": "a",
-                    "evidence": evidence}]
-        graph.add_edge("e0", f"e{i}", kind="met", weight=i, evidence=[evidence], actions=actions)
-    corpus = Corpus((), entities, (), {})
-    context = graph_context(graph, SiteIndex(corpus), "network.md", Settings(), "Caption </script> \" ' \\")
+        acts = (Act("meet", "e0", f"e{i}", False, "a", evidence),)
+        links[("e0", f"e{i}")] = Link(i, (evidence,), {"a": i}, acts)
+    graph = View(nodes, links)
+    site = site_of(Corpus((), entities, (), {}))
+    context = graph_context(graph, site, "network.md", "Caption </script> \" ' \\")
     svg = context["drawn"].svg
     root = ET.fromstring(svg)  # well-formed: no name broke out of an element or attribute
     labels = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]

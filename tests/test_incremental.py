@@ -14,8 +14,7 @@ import pytest
 
 from generator.config import load_settings
 from generator.pipeline import BuildResult, build
-from generator.cache import DateCache
-from generator.stamp import MEMORY_FILE, STAMP_FILE
+from generator.stamp import MEMORY_FILE, STAMP_FILE, DateCache
 
 from .conftest import ROOT, make_project, yukos_seeds
 
@@ -86,9 +85,9 @@ def test_an_edit_that_names_no_one_draws_only_its_article(project, extractions, 
     result = _rebuild(project)
     [article] = result.written.written
     assert article.startswith("articles/") and f"seeds/{seed.name}" in (project / "docs" / article).read_text(encoding="utf-8")
-    drawn_pages = [p for p in result.page_paths if p.startswith(("articles/", "entities/"))
-                   and not p.endswith("index.md")]
-    assert result.kept == len(drawn_pages)  # every other article and entity page stood, and the Network page
+    # Every other page stood, but the timeline, which reads every article for its dates.
+    assert sorted(result.drawn) == sorted([article, "timeline.md"])
+    assert result.kept == result.pages - 2
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
@@ -169,27 +168,29 @@ def test_a_new_title_reaches_the_articles_beside_it(project, extractions, tmp_pa
 
 def _hub_and_unshown_neighbour(project: Path) -> tuple[str, str]:
     """An entity page and a neighbour it does not show, tied at the Related list's cut-off weight."""
-    from generator.cache import ExtractionCache, extract_with_cache
-    from generator.curation import load_curation
+    from generator.extract import Extractor
     from generator.model import Report
-    from generator.read import read_seeds
+    from generator.pipeline import read_articles, resolve_articles
     from generator.relate import build_graph
-    from generator.render.entities import MAX_RELATED, _related
-    from generator.resolve import resolve
-    from generator.stamp import load_memory, load_stamp
+    from generator.render import Site
+    from generator.render.entities import MAX_RELATED
+    from generator.render.graphs import neighbourhood
 
     settings = load_settings(project / "mkdocs.yml")
     report = Report()
-    articles = read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root)
-    extracted = extract_with_cache(articles, settings.model, ExtractionCache(settings.cache_dir), lambda batch: [])
-    graph = build_graph(resolve(extracted, load_curation(settings.seeds_dir, articles, report), report))
-    for hub, shown in sorted(load_memory(settings, load_stamp(settings)).drawn.items()):
-        related = _related(hub, graph) if hub in graph else []
+    articles = read_articles(settings, report)
+    with Extractor(settings) as extractor:
+        corpus = resolve_articles(articles, extractor.extract(articles), settings, report)
+    graph = build_graph(corpus)
+    site = Site(settings, "Explainer", corpus, graph)
+    for hub in site.entities_with_a_page():
+        related = site.related(hub, MAX_RELATED)
         if len(related) == MAX_RELATED:
-            cut_off = graph.edges[hub, related[-1]]["weight"]
-            for other in sorted(graph.adj[hub]):
-                if other not in shown and graph.edges[hub, other]["weight"] == cut_off:
-                    return hub, graph.nodes[other]["name"]
+            shown = set(neighbourhood(site, hub)) | set(related)
+            cut_off = graph.link(hub, related[-1]).weight
+            for other in sorted(graph.adjacency[hub]):
+                if other not in shown and graph.link(hub, other).weight == cut_off:
+                    return hub, graph.nodes[other].name
     pytest.fail("no entity in the story has an unshown neighbour at its Related list's cut-off")
 
 

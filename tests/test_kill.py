@@ -30,7 +30,7 @@ from generator.extract import extract_articles
 from generator.model import Page, Report
 from generator.read import read_seeds
 from generator.relate import build_graph
-from generator.render import render_site
+from generator.render import Site, render_site
 from generator.resolve import resolve
 from generator.write import MANIFEST, sha256, write_pages
 
@@ -58,7 +58,7 @@ def pages_for(seeds: list[Path], tmp: Path) -> list[Page]:
         shutil.copy(seed, folder / seed.name)
     settings = Settings(root=tmp)
     corpus = resolve(extract_articles(read_seeds(folder, settings.max_seed_bytes, Report(), root=tmp), settings.model))
-    return render_site(corpus, build_graph(corpus), settings, "Explainer")
+    return render_site(Site(settings, "Explainer", corpus, build_graph(corpus)))
 
 
 def clean_build(pages: list[Page], docs: Path) -> dict[str, bytes]:

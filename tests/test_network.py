@@ -9,24 +9,29 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from generator.model import Evidence
-from generator.layout import layout, node_radius, place_labels
-from generator.network import draw
+from generator.model import Act, Evidence, Link
+from generator.render.drawing import draw
+from generator.render.layout import layout, node_radius, place_labels
+from generator.render.views import View
+
+from .graph_support import node
 
 
-def graph_of(edges: list[tuple[str, str]], lone: list[str] = (), names: dict[str, str] | None = None) -> nx.Graph:
-    graph = nx.Graph()
-    for node in sorted({n for e in edges for n in e} | set(lone)):
-        name = (names or {}).get(node, node.replace("-", " ").title())
-        graph.add_node(node, name=name, type="person", mentions=2, articles=1, role=None)
+def graph_of(edges: list[tuple[str, str]], lone: list[str] = (), names: dict[str, str] | None = None,
+             weights: dict[tuple[str, str], int] | None = None, acts: dict[tuple[str, str], tuple] | None = None
+             ) -> View:
+    nodes = {n: node((names or {}).get(n, n.replace("-", " ").title()), mentions=2)
+             for n in sorted({n for e in edges for n in e} | set(lone))}
+    links = {}
     for a, b in edges:
-        graph.add_edge(a, b, kind="co-occurrence", weight=1, evidence=[Evidence("a", "p1", f"{a} and {b}.")],
-                       by_article={"a": 1}, actions=[])
-    return graph
+        key = (min(a, b), max(a, b))
+        links[key] = Link((weights or {}).get(key, 1), (Evidence("a", "p1", f"{a} and {b}."),), {"a": 1},
+                          (acts or {}).get(key, ()))
+    return View(nodes, links)
 
 
 @pytest.fixture
-def cluster_with_lone_entities() -> nx.Graph:
+def cluster_with_lone_entities() -> View:
     """The seed article's problem: a connected cluster and a few entities linked to nothing."""
     ring = [(f"n{i}", f"n{(i + 1) % 8}") for i in range(8)] + [("n0", "n4"), ("n2", "n6")]
     return graph_of(ring, lone=["lone-a", "lone-b", "lone-c"])
@@ -56,7 +61,7 @@ def test_labels_do_not_overlap_each_other(cluster_with_lone_entities):
 
     def box(node):
         x, y, anchor = spots[node]
-        w = len(cluster_with_lone_entities.nodes[node]["name"]) * 6.6
+        w = len(cluster_with_lone_entities.nodes[node].name) * 6.6
         left = {"middle": x - w / 2, "start": x, "end": x - w}[anchor]
         return left, y - 11, left + w, y + 1
 
@@ -101,15 +106,14 @@ def test_svg_carries_what_the_interactive_graph_needs(cluster_with_lone_entities
     assert set(nodes) == set(cluster_with_lone_entities.nodes)
     for node, element in nodes.items():
         assert (float(element.get("data-x")), float(element.get("data-y"))) == positions[node]
-        assert float(element.get("data-r")) == node_radius(cluster_with_lone_entities.nodes[node]["mentions"])
+        assert float(element.get("data-r")) == node_radius(cluster_with_lone_entities.nodes[node].mentions)
     assert {frozenset((e.get("data-from"), e.get("data-to"))) for e in edges} == \
-        {frozenset(e) for e in cluster_with_lone_entities.edges}
+        {frozenset(e) for e in cluster_with_lone_entities.links}
 
 
 def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
-    graph = graph_of([("ann", "bob")])
-    graph.edges["ann", "bob"]["actions"] = [{"label": "visited", "source": "bob", "target": "ann", "mutual": False,
-                                             "article": "a", "evidence": Evidence("a", "p1", "Bob visited Ann.")}]
+    visit = Act("visit", "bob", "ann", False, "a", Evidence("a", "p1", "Bob visited Ann."))
+    graph = graph_of([("ann", "bob")], acts={("ann", "bob"): (visit,)})
     drawn = draw(graph, 7, lambda node: None, "t")
     _, (edge,) = svg_parts(drawn.svg)
     assert (edge.get("data-from"), edge.get("data-to")) == ("bob", "ann")
@@ -119,8 +123,7 @@ def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
 
 
 def test_plain_edge_carries_its_weight_not_a_tooltip():
-    graph = graph_of([("ann", "bob"), ("bob", "cy")])
-    graph.edges["ann", "bob"]["weight"] = 3
+    graph = graph_of([("ann", "bob"), ("bob", "cy")], weights={("ann", "bob"): 3})
     _, edges = svg_parts(draw(graph, 7, lambda node: None, "t").svg)
     heavy, light = sorted(edges, key=lambda e: e.get("data-from"))
     # The interactive graph words "Ann and Bob: named together in 3 sentences" from these.
@@ -163,14 +166,14 @@ def test_entity_neighbourhood_is_radial_around_the_focus():
 
 
 def test_capping_edges_keeps_every_tie_of_the_focus():
-    from generator.render.graphs import strongest_edges
+    from generator.render.views import strongest_links
 
     ring = [f"n{i}" for i in range(12)]
-    view = graph_of([("hub", n) for n in ring] + [(a, b) for i, a in enumerate(ring) for b in ring[i + 1:]])
-    for a, b in view.edges:
-        view.edges[a, b]["weight"] = 1 if "hub" in (a, b) else 5  # the ring's own ties are all stronger
-    capped = strongest_edges(view, 20, focus="hub")
-    assert capped.number_of_edges() == 20 and capped.number_of_nodes() == 13
-    assert all(capped.has_edge("hub", n) for n in ring)
+    chords = [(a, b) for i, a in enumerate(ring) for b in ring[i + 1:]]
+    # The ring's own ties are all stronger than the hub's.
+    view = graph_of([("hub", n) for n in ring] + chords, weights={pair: 5 for pair in chords})
+    capped = strongest_links(view, 20, focus="hub")
+    assert len(capped.links) == 20 and len(capped) == 13
+    assert all(("hub", n) in capped.links for n in ring)
     positions, _, _ = layout(capped, 7, focus="hub")
     assert len({round(math.dist(positions["hub"], positions[n])) for n in ring}) <= 2  # all on the one ring

@@ -10,13 +10,14 @@ import pytest
 
 from generator.config import Settings
 from generator.model import (
-    Article, ArticleEntity, ArticleMeta, Block, Corpus, Entity, EntityMention, EntityType, ExtractedArticle, Mention,
-    Sentence,
+    Article, ArticleEntity, ArticleMeta, Block, Corpus, Entity, EntityMention, EntityType, ExtractedArticle,
+    Extraction, Mention, Sentence,
 )
-from generator.relate import build_graph
 from generator.render import parallel, render_site
-from generator.render.dates import resolve_date
-from generator.render.facts import Facts, central_sentences, key_numbers
+from generator.render.dates import DateResolver
+from generator.render.text import central_sentences, key_numbers
+
+from .graph_support import site_of
 
 PUTIN = Entity("vladimir-putin", "Vladimir Putin", EntityType.PERSON, aliases=("Putin", "Vladimir Vladimirovich"),
                description="President of Russia since 2000.", link="https://en.wikipedia.org/wiki/Vladimir_Putin")
@@ -49,7 +50,7 @@ def make_article(slug: str, title: str, date: str | None, paragraphs: list[str],
                 mentions.append(Mention(name, s, e, index, ENTITIES[NAMES[name]].type, name))
     article = Article(Path(f"seeds/{slug}.txt"), slug, title, None, ArticleMeta(date=date, summary=summary),
                       tuple(blocks), text)
-    return ExtractedArticle(article, tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start)))
+    return ExtractedArticle(article, Extraction(tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start))))
 
 
 def make_corpus() -> Corpus:
@@ -80,7 +81,7 @@ def make_corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
     corpus = make_corpus()
-    rendered = render_site(corpus, build_graph(corpus), Settings(), "Test site")
+    rendered = render_site(site_of(corpus))
     return {p.path: p.content.decode("utf-8") for p in rendered if p.path.endswith(".md")}
 
 
@@ -128,7 +129,7 @@ def test_entity_page_caps_mentions_per_article_with_a_count_of_the_rest(monkeypa
 
     monkeypatch.setattr(entities, "MAX_MENTIONS_PER_ARTICLE", 1)
     corpus = make_corpus()
-    page = next(p for p in render_site(corpus, build_graph(corpus), Settings(), "T") if p.path == "entities/yukos.md")
+    page = next(p for p in render_site(site_of(corpus)) if p.path == "entities/yukos.md")
     text = page.content.decode()
     assert text.count("<mark>Yukos</mark>") == 2  # one per article
     assert "… and 1 more mention in this article" in text
@@ -172,7 +173,7 @@ def test_seed_text_is_escaped_on_every_page():
                            ["Yukos said <img src=x onerror=alert(1)> and {: #evil } here."])
     corpus = Corpus((hostile,), ENTITIES, tuple(EntityMention(NAMES[m.name], "x", m) for m in hostile.mentions),
                     {"x": (ArticleEntity("yukos", 1, "<b>boss</b>"),)})
-    for page in render_site(corpus, build_graph(corpus), Settings(), "T"):
+    for page in render_site(site_of(corpus)):
         if page.path.endswith(".md"):
             body = page.content.decode().split("---", 2)[2]
             body = re.sub(r"<figure.*?</figure>", "", body, flags=re.S)  # the graph's raw HTML, escaped by graphs.py
@@ -191,7 +192,7 @@ def test_seed_text_is_escaped_on_every_page():
     ("24 years", None, None, False),  # a span, not a date
 ])
 def test_dates_resolve_against_the_article_date(text, article_date, expected, relative):
-    when, is_relative = resolve_date(text, article_date)
+    when, is_relative = DateResolver().resolve(text, article_date)
     assert (when.label if when else None, is_relative) == (expected, relative)
 
 
@@ -201,14 +202,13 @@ def test_central_sentences_and_key_numbers():
     assert [(n, after) for _, n, after, _ in key_numbers(item)] == [("$27.5bn", "in back taxes"), ("12%", "in Moscow")]
     quoted = make_article("q", "Q", None, ["The unit sold for $9.37bn: a bargain, critics said."])
     assert key_numbers(quoted) == [("The unit sold for", "$9.37bn", "", "p1")]
-    assert Facts(make_corpus()).order == ["tax-bill", "auction"]
+    assert site_of(make_corpus()).reading_order() == ["tax-bill", "auction"]
 
 
 def test_forked_workers_render_the_same_pages(monkeypatch):
     corpus = make_corpus()
-    graph = build_graph(corpus)
-    alone = render_site(corpus, graph, Settings(processes=1), "Test site")
+    alone = render_site(site_of(corpus, Settings(processes=1)))
     monkeypatch.setattr(parallel, "PARALLEL_FROM_PAGES", 1)  # the test corpus is small; fork anyway
-    forked = render_site(corpus, graph, Settings(processes=2), "Test site")
+    forked = render_site(site_of(corpus, Settings(processes=2)))
     assert [(p.path, p.content) for p in forked] == [(p.path, p.content) for p in alone]
     assert len({p.path for p in alone}) == len(alone) > 10

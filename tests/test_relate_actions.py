@@ -7,6 +7,7 @@ import pytest
 from generator.extract import extract_articles
 from generator.model import Report
 from generator.read import read_seeds
+from generator.verbs import VERB
 
 SENTENCES = {
     "met": "Tony Blair met George Bush in Washington on Friday.",
@@ -32,7 +33,7 @@ def actions_by_case(tmp_path_factory) -> dict[str, set[tuple[str, str, str, bool
     found = {}
     for case, item in zip(SENTENCES, extracted):
         name_at = {m.start: m.name for m in item.mentions}
-        found[case] = {(name_at[a.subject], a.label, name_at[a.object], a.mutual) for a in item.actions}
+        found[case] = {(name_at[a.subject], VERB[a.verb].label, name_at[a.object], a.mutual) for a in item.actions}
     return found
 
 

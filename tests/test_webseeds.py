@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.front_matter import read_meta
+from generator.boilerplate import is_furniture
+from generator.read.front_matter import read_meta
 from generator.model import Report
 from generator.read import read_seed
 from generator.slugs import SlugRegistry
-from generator.webseeds import clean_front_matter, is_boilerplate
+from generator.read.captures import clean_front_matter
 
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 
@@ -82,7 +83,7 @@ def test_editor_seed_keeps_dashed_title_and_long_paragraph_about_cookies():
     "list 1 of 3\n[Yukos unit sold](https://example.com/1)\nend of list",
 ])
 def test_boilerplate_rules_catch_page_furniture(line):
-    assert is_boilerplate(line)
+    assert is_furniture(line)
 
 
 @pytest.mark.parametrize("line", [
@@ -91,7 +92,7 @@ def test_boilerplate_rules_catch_page_furniture(line):
     "Shares in Gazprom fell 3%.",
 ])
 def test_boilerplate_rules_keep_article_sentences(line):
-    assert not is_boilerplate(line)
+    assert not is_furniture(line)
 
 
 def test_words_date_is_normalised_and_values_not_mutated():

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  var TYPES = ["person", "place", "organization", "group", "event", "other"];
+  var TYPES = EXPLAINER_TYPES;
   var scriptUrl = document.currentScript ? document.currentScript.src : "";
   var visUrl = scriptUrl.replace(/[^/]*$/, "") + "vis-network.min.js";
   var visLoading = null;
@@ -138,7 +138,7 @@
     }
   }
 
-  var SHAPES = { person: "dot", place: "square", organization: "diamond", group: "triangle", event: "star", other: "triangleDown" };
+  var SHAPES = EXPLAINER_SHAPES;
 
   function typeOf(element) {
     var match = /(?:^|\s)t-([a-z]+)/.exec(element.getAttribute("class") || "");

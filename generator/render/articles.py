@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
-from ..config import Settings
 from ..markup import escape_block_start, md_inline, md_text, safe_url
-from ..model import Article, Corpus, EntityMention, EntityType, Page
-from ..relate import article_view
-from .common import SiteIndex, front_matter, md_link, render_template
-from .dates import readable_date, resolve_date
-from .facts import Facts, anchor_of, central_sentences, key_numbers
+from ..model import Article, EntityMention, EntityType, Page
+from .common import front_matter, md_link, render_template
+from .dates import readable_date
 from .graphs import graph_context
+from .site import Site, anchor_of, article_path
+from .text import central_sentences, key_numbers
 
 GLANCE_LIMITS = {EntityType.PERSON: 6, EntityType.ORGANIZATION: 5, EntityType.PLACE: 5}
 GLANCE_DATES = 4
 
 
-def _linked_text(start: int, text: str, mentions: list[EntityMention], index: SiteIndex, current: str) -> str:
+def _linked_text(start: int, text: str, mentions: list[EntityMention], site: Site, current: str) -> str:
     """A block's text as Markdown with each resolved mention linked to its entity page."""
     out, cursor = [], 0
     for em in sorted(mentions, key=lambda m: m.mention.start):
         local_start, local_end = em.mention.start - start, em.mention.end - start
         if local_start < cursor or local_end > len(text):
             continue  # overlapping or outside this block
-        path = index.entity_path(em.entity)
+        path = site.entity_path(em.entity)
         out.append(md_inline(text[cursor:local_start]))
         mention_text = text[local_start:local_end]
         out.append(md_link(mention_text, path, current) if path else md_inline(mention_text))
@@ -33,24 +30,24 @@ def _linked_text(start: int, text: str, mentions: list[EntityMention], index: Si
     return escape_block_start(" ".join("".join(out).split()))
 
 
-def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, path: str) -> list[tuple[str, str]]:
+def _glance(article: Article, site: Site, path: str) -> list[tuple[str, str]]:
     """(label, Markdown) rows of the 'At a glance' box; rows without content are left out."""
-    item = facts.by_slug[article.slug]
+    item = site.article(article.slug)
     by_type: dict[EntityType, list[str]] = {t: [] for t in GLANCE_LIMITS}
-    for ae in corpus.article_entities[article.slug]:  # most mentioned first
-        entity = corpus.entities[ae.entity]
+    for ae in site.article_entities(article.slug):  # most mentioned first
+        entity = site.entity(ae.entity)
         if entity.type not in by_type or len(by_type[entity.type]) >= GLANCE_LIMITS[entity.type]:
             continue
-        target = index.entity_path(entity.id)
+        target = site.entity_path(entity.id)
         text = md_link(entity.name, target, path) if target else md_inline(entity.name)
         if ae.role and entity.type is EntityType.PERSON:
             text += f" ({md_inline(ae.role)})"
         by_type[entity.type].append(text)
     when = [md_inline(readable_date(article.meta.date))] if article.meta.date else []
     shown_dates = set(when)  # the paper's own date once, not again as 'Wednesday'
-    for em in sorted(facts.mentions_by_article.get(article.slug, ()), key=lambda m: m.mention.start):
-        if corpus.entities[em.entity].type is EntityType.DATE and len(when) < GLANCE_DATES:
-            resolved, relative = resolve_date(em.mention.text, article.meta.date)
+    for em in sorted(site.mentions_in(article.slug), key=lambda m: m.mention.start):
+        if site.entity(em.entity).type is EntityType.DATE and len(when) < GLANCE_DATES:
+            resolved, relative = site.dates.resolve(em.mention.text, article.meta.date)
             if resolved:  # an unresolved 'Thursday' tells a reader nothing here; the timeline shows it as written
                 label = md_inline(resolved.label)
                 shown = f"{label} (“{md_inline(em.mention.text)}”)" if relative else label
@@ -58,7 +55,8 @@ def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, pa
                     shown_dates.add(shown)
                     when.append(f"{shown} [↩](#{anchor_of(item, em.mention.sentence)})")
     numbers = [
-        " ".join(part for part in (md_inline(before), f"**{md_inline(number)}**", md_inline(after), f"[↩](#{anchor})") if part)
+        " ".join(part for part in (md_inline(before), f"**{md_inline(number)}**", md_inline(after), f"[↩](#{anchor})")
+                 if part)
         for before, number, after, anchor in key_numbers(item)
     ]
     rows = [
@@ -74,71 +72,84 @@ def _glance(article: Article, corpus: Corpus, facts: Facts, index: SiteIndex, pa
 def _source_rows(article: Article) -> list[tuple[str, str]]:
     meta = article.meta
     url = safe_url(meta.url)
+    source = article.source.as_posix()
     rows = [
         ("Outlet", md_inline(meta.source) if meta.source else ""),
         ("Author", md_inline(meta.author) if meta.author else ""),
         ("Date", md_inline(readable_date(meta.date)) if meta.date else "Undated"),
         ("Original", f"[{md_inline(url)}]({url})" if url else ""),
-        ("Seed file", f"`{article.source.as_posix()}`" if "`" not in article.source.as_posix() else md_inline(article.source.as_posix())),
+        ("Seed file", f"`{source}`" if "`" not in source else md_inline(source)),
     ]
     return [(label, value) for label, value in rows if value]
 
 
-def render_article(article: Article, corpus: Corpus, graph: nx.Graph, index: SiteIndex, settings: Settings, facts: Facts) -> Page:
-    path = index.article_path(article.slug)
-    item = facts.by_slug[article.slug]
-    by_block: dict[int, list[EntityMention]] = {}
-    block_spans = [(b.start, b.start + len(b.text)) for b in article.blocks]
-    for em in facts.mentions_by_article.get(article.slug, ()):
-        for i, (s, e) in enumerate(block_spans):
-            if s <= em.mention.start < e:
-                by_block.setdefault(i, []).append(em)
-                break
-    blocks = []
-    for i, block in enumerate(article.blocks):
-        if block.kind == "heading":
-            text = md_text(block.text)
-        else:
-            text = _linked_text(block.start, block.text, by_block.get(i, []), index, path)
-        blocks.append({"kind": block.kind, "text": text, "anchor": block.anchor})
+class ArticlePages:
+    """One page per article."""
 
-    entities = []
-    for ae in corpus.article_entities[article.slug]:
-        entity = corpus.entities[ae.entity]
-        entities.append({
-            "name": entity.name,
-            "type": entity.type.value,
-            "slug": entity.id if index.entity_path(entity.id) else None,
-            "count": ae.count,
-            "role": ae.role,
-        })
-    meta = {"title": article.title, "explainer": "article", "source_file": article.source.as_posix()}
-    for key in ("date", "source", "url", "author", "summary"):
-        value = getattr(article.meta, key)
-        if value:
-            meta[key] = value
-    if article.meta.tags:
-        meta["tags"] = list(article.meta.tags)
-    meta["entities"] = entities
+    name = "article pages"
+    where = "pool"
 
-    dek = article.meta.summary or " ".join(central_sentences(item))
-    previous, following = facts.neighbours(article.slug)
+    def keys(self, site: Site) -> list[str]:
+        return site.article_slugs()
 
-    def neighbour(slug: str | None) -> str | None:
-        return md_link(facts.by_slug[slug].article.title, index.article_path(slug), path) if slug else None
+    def path(self, site: Site, key: str) -> str:
+        return article_path(key)
 
-    view = article_view(graph, corpus, article.slug)
-    context = {
-        "front_matter": front_matter(meta),
-        "title": md_text(article.title),
-        "dek": md_text(dek) if dek else "",
-        "glance": _glance(article, corpus, facts, index, path),
-        "blocks": blocks,
-        # The relations link to their sentences above instead of quoting them a second time.
-        "graph": graph_context(view, index, path, settings,
-                               f"How the people, places and organisations in “{article.title}” are connected", quote=False),
-        "source_rows": _source_rows(article),
-        "previous": neighbour(previous),
-        "next": neighbour(following),
-    }
-    return Page(path, render_template("article.md.j2", context))
+    def draw(self, site: Site, key: str) -> Page:
+        path = article_path(key)
+        item = site.article(key)
+        article = item.article
+        by_block: dict[int, list[EntityMention]] = {}
+        block_spans = [(b.start, b.start + len(b.text)) for b in article.blocks]
+        for em in site.mentions_in(key):
+            for i, (s, e) in enumerate(block_spans):
+                if s <= em.mention.start < e:
+                    by_block.setdefault(i, []).append(em)
+                    break
+        blocks = []
+        for i, block in enumerate(article.blocks):
+            if block.kind == "heading":
+                text = md_text(block.text)
+            else:
+                text = _linked_text(block.start, block.text, by_block.get(i, []), site, path)
+            blocks.append({"kind": block.kind, "text": text, "anchor": block.anchor})
+
+        entities = []
+        for ae in site.article_entities(key):
+            entity = site.entity(ae.entity)
+            entities.append({
+                "name": entity.name,
+                "type": entity.type.value,
+                "slug": entity.id if site.entity_path(entity.id) else None,
+                "count": ae.count,
+                "role": ae.role,
+            })
+        meta = {"title": article.title, "explainer": "article", "source_file": article.source.as_posix()}
+        for field in ("date", "source", "url", "author", "summary"):
+            value = getattr(article.meta, field)
+            if value:
+                meta[field] = value
+        if article.meta.tags:
+            meta["tags"] = list(article.meta.tags)
+        meta["entities"] = entities
+
+        dek = article.meta.summary or " ".join(central_sentences(item))
+        previous, following = site.neighbours(key)
+
+        def neighbour(slug: str | None) -> str | None:
+            return md_link(site.headline(slug).title, article_path(slug), path) if slug else None
+
+        caption = f"How the people, places and organisations in “{article.title}” are connected"
+        context = {
+            "front_matter": front_matter(meta),
+            "title": md_text(article.title),
+            "dek": md_text(dek) if dek else "",
+            "glance": _glance(article, site, path),
+            "blocks": blocks,
+            # The relations link to their sentences above instead of quoting them a second time.
+            "graph": graph_context(site.article_graph(key), site, path, caption, quote=False),
+            "source_rows": _source_rows(article),
+            "previous": neighbour(previous),
+            "next": neighbour(following),
+        }
+        return Page(path, render_template("article.md.j2", context))

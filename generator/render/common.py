@@ -1,4 +1,4 @@
-"""What every page renderer shares: the Jinja2 environment, front matter, links between pages."""
+"""What every page kind shares: the Jinja2 environment, front matter, links between pages."""
 
 from __future__ import annotations
 
@@ -6,14 +6,10 @@ import functools
 import json
 import posixpath
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import jinja2
 
-from ..config import Settings
 from ..markup import md_inline
-from ..model import Corpus
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
@@ -64,36 +60,3 @@ def _relative_folder(target_folder: str, current_folder: str) -> str:
     """'../entities/' and the like: the way from one docs folder to another (a site has few folders)."""
     relative = posixpath.relpath(target_folder or ".", current_folder or ".")
     return "" if relative == "." else relative + "/"
-
-
-@dataclass(frozen=True)
-class SiteIndex:
-    """Where each page lives, so every renderer links the same way."""
-
-    corpus: Corpus
-    entity_pages: frozenset[str] | None = None  # ids of the entities with a page of their own; None: all
-
-    def article_path(self, slug: str) -> str:
-        return f"articles/{slug}.md"
-
-    def entity_path(self, entity_id: str) -> str | None:
-        pages = self.corpus.entities if self.entity_pages is None else self.entity_pages
-        return f"entities/{entity_id}.md" if entity_id in pages else None
-
-
-def entities_worth_a_page(corpus: Corpus, settings: Settings) -> frozenset[str]:
-    """Every entity on a small site; on a big one, those with enough mentions or articles.
-
-    The rest still appear in sidebars and graphs, unlinked: a page per one-off
-    name would multiply the site's size for pages nobody visits.
-    """
-    if len(corpus.articles) <= settings.small_site_articles:
-        return frozenset(corpus.entities)
-    mentions: Counter[str] = Counter(em.entity for em in corpus.mentions)
-    articles: dict[str, set[str]] = defaultdict(set)
-    for em in corpus.mentions:
-        articles[em.entity].add(em.article)
-    return frozenset(
-        e for e in corpus.entities
-        if mentions[e] >= settings.entity_page_min_mentions or len(articles[e]) >= settings.entity_page_min_articles
-    )

@@ -1,4 +1,4 @@
-"""Dates as readers want them: '15 December 2004' from ISO, and date expressions resolved.
+"""Dates as readers want them: '15 December 2004' from ISO, and date expressions resolved (DateResolver).
 
 Expressions that need a reference point ('Wednesday', 'last year', '15 December')
 are resolved with dateparser against the article's date where it has one. An
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..durations import is_duration
+
 
 def readable_date(iso: str | None) -> str | None:
     """'2004-12-15' → '15 December 2004'; anything else as written."""
@@ -26,13 +28,6 @@ def readable_date(iso: str | None) -> str | None:
 
 
 _PROBES = (dt.datetime(2000, 6, 15), dt.datetime(2010, 1, 20))
-_DURATION = re.compile(
-    r"^(?:about |around |almost |nearly |more than |over |under |less than |at least |some |the (?:past |last |next |first )?)?"
-    r"(?:\d[\d,.]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-    r"hundreds?|several|few|many|a few)(?:[- ]\w+)?[- ](?:years?|months?|weeks?|days?|decades?|hours?|minutes?|centuries|century)"
-    r"(?: old| long)?$",
-    re.I,
-)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DECADE = re.compile(r"\b(1[89]\d0|20\d0)s\b")
 _SHORT_DECADE = re.compile(r"(?:^|\s)[’']?([2-9]0)s\b")
@@ -67,69 +62,66 @@ def _parser(base: dt.datetime):
     return DateDataParser(languages=["en"], settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
 
 
-# What dateparser made of each (expression, reference point). The timeline fills it before the article
-# pages fork off and reuse it; a build's cache keeps it for the next build (see known_dates).
-_parsed: dict[tuple[str, dt.datetime], When | None] = {}
-_used: set[tuple[str, dt.datetime]] = set()  # since learn_dates: what a build asked for, all a cache keeps
-
-
-def _parse(text: str, base: dt.datetime) -> When | None:
-    key = (text, base)
-    _used.add(key)
-    if key not in _parsed:
-        data = _parser(base).get_date_data(text)
-        _parsed[key] = None if data.date_obj is None else When(data.date_obj.date(), data.period or "day")
-    return _parsed[key]
-
-
-def known_dates() -> list[list]:
-    """The expressions asked for since learn_dates (so a cache drops those of deleted seeds), as JSON-ready
-    [reference point, text, day or None, period or None]."""
-    return [[base.isoformat(), text, when.day.isoformat() if when else None, when.period if when else None]
-            for (text, base), when in sorted(_parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-            if (text, base) in _used]
-
-
-def learn_dates(rows: list) -> None:
-    """Start a build with known_dates() of an earlier one (same dateparser); raises ValueError or
-    TypeError on rows of another shape, having learnt none of them."""
-    _used.clear()
-    learnt = {}
-    for base, text, day, period in rows:
-        if not isinstance(text, str) or (day is None) != (period is None) or not isinstance(period, (str, type(None))):
-            raise ValueError("not a parsed date")
-        learnt[(text, dt.datetime.fromisoformat(base))] = When(dt.date.fromisoformat(day), period) if day else None
-    _parsed.update(learnt)
-
-
 def _same(a: When, b: When) -> bool:
     depth = _PRECISION.get(a.period, 2)
     return (a.day.year, a.day.month, a.day.day)[: depth + 1] == (b.day.year, b.day.month, b.day.day)[: depth + 1]
 
 
-def resolve_date(text: str, article_date: str | None) -> tuple[When | None, bool]:
-    """(the date the expression names, whether it is relative); (None, False) for no date at all."""
-    text = " ".join(text.split())
-    if _DURATION.match(text):
-        return None, False  # '24 years' is a span, not a point in time
-    decade = _DECADE.search(text)
-    if decade:
-        return When(dt.date(int(decade.group(1)), 1, 1), "decade"), False
-    short_decade = _SHORT_DECADE.search(text)  # 'the 90s' is the 1990s in news of any recent year
-    if short_decade:
-        return When(dt.date(1900 + int(short_decade.group(1)), 1, 1), "decade"), False
-    first, second = (_parse(text, base) for base in _PROBES)
-    if first is None or second is None:
-        year = _YEAR.search(text)  # 'early 2005', 'the 2004-05 season'
-        return (When(dt.date(int(year.group(1)), 1, 1), "year"), False) if year else (None, False)
-    if _same(first, second):
-        return first, False
-    if article_date:
-        try:
-            base = dt.datetime.fromisoformat(article_date[:10])
-        except ValueError:
-            return None, True
-        if text.casefold().removeprefix("on ") == _WEEKDAYS[base.weekday()]:
-            return When(base.date(), "day"), True  # 'on Wednesday' in Wednesday's paper is that day
-        return _parse(text, base), True
-    return None, True
+class DateResolver:
+    """What date each expression names, with what dateparser made of each (expression, reference point)
+    remembered: within a build (the timeline and the article pages ask for the same dates) and, through
+    rows()/learn(), from one build to the next."""
+
+    def __init__(self) -> None:
+        self._parsed: dict[tuple[str, dt.datetime], When | None] = {}
+
+    def _parse(self, text: str, base: dt.datetime) -> When | None:
+        key = (text, base)
+        if key not in self._parsed:
+            data = _parser(base).get_date_data(text)
+            self._parsed[key] = None if data.date_obj is None else When(data.date_obj.date(), data.period or "day")
+        return self._parsed[key]
+
+    def resolve(self, text: str, article_date: str | None) -> tuple[When | None, bool]:
+        """(the date the expression names, whether it is relative); (None, False) for no date at all."""
+        text = " ".join(text.split())
+        if is_duration(text):
+            return None, False  # '24 years' is a span, not a point in time
+        decade = _DECADE.search(text)
+        if decade:
+            return When(dt.date(int(decade.group(1)), 1, 1), "decade"), False
+        short_decade = _SHORT_DECADE.search(text)  # 'the 90s' is the 1990s in news of any recent year
+        if short_decade:
+            return When(dt.date(1900 + int(short_decade.group(1)), 1, 1), "decade"), False
+        first, second = (self._parse(text, base) for base in _PROBES)
+        if first is None or second is None:
+            year = _YEAR.search(text)  # 'early 2005', 'the 2004-05 season'
+            return (When(dt.date(int(year.group(1)), 1, 1), "year"), False) if year else (None, False)
+        if _same(first, second):
+            return first, False
+        if article_date:
+            try:
+                base = dt.datetime.fromisoformat(article_date[:10])
+            except ValueError:
+                return None, True
+            if text.casefold().removeprefix("on ") == _WEEKDAYS[base.weekday()]:
+                return When(base.date(), "day"), True  # 'on Wednesday' in Wednesday's paper is that day
+            return self._parse(text, base), True
+        return None, True
+
+    def rows(self, texts: set[str]) -> list[list]:
+        """What is known of these expressions (a site's date mentions: a cache keeps no others), as JSON-ready
+        [reference point, text, day or None, period or None]."""
+        return [[base.isoformat(), text, when.day.isoformat() if when else None, when.period if when else None]
+                for (text, base), when in sorted(self._parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+                if text in texts]
+
+    def learn(self, rows: list) -> None:
+        """Know what rows() of an earlier build (same dateparser) say; raises ValueError or TypeError on rows
+        of another shape, having learnt none of them."""
+        learnt = {}
+        for base, text, day, period in rows:
+            if not isinstance(text, str) or (day is None) != (period is None) or not isinstance(period, (str, type(None))):
+                raise ValueError("not a parsed date")
+            learnt[(text, dt.datetime.fromisoformat(base))] = When(dt.date.fromisoformat(day), period) if day else None
+        self._parsed.update(learnt)

@@ -1,154 +1,120 @@
-"""What several pages need to know about the corpus, worked out once per build.
+"""Digests of the Site's facts (site.py names them), for deciding which pages an edit reaches.
 
-Mentions grouped by article and by entity, mention counts, the reading order of
-the articles (by date, then title), and the extractive parts of an article page:
-its most central sentences (the dek when the editor gave none) and its key numbers.
+The Site's other half: it reads what the Site holds directly, since working out
+a digest is not a page reading a fact.
+
+Each fact is digested whole (a record, an article, an entity's ties), never as
+one page shows it, so a page that shows more of a fact needs no change here.
+Digests are worked out on demand, once per build.
+
+An entity's ties (its node, links and mentions) are the costly fact, and they
+are made only from the articles that name it (resolve.py, relate.py). So the
+last build's digest still holds unless one of those articles changed, or an
+entity named in a sentence with it changed its record (a date made an event
+joins the graph, with links to everyone named beside it). Only those entities'
+ties are digested again.
 """
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from dataclasses import dataclass
-from functools import cached_property
+import hashlib
 
-from ..model import Corpus, EntityMention, EntityType, ExtractedArticle
-
-DEK_SENTENCES = 3
-DEK_MAX_CHARS = 420
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
-_STOP = frozenset(
-    "about after also been before being could from have into more most other over said says such than that their "
-    "them then there these they this those were what when where which while will with would year years".split()
-)
-# Money, percentages and counted things: '$27.5bn', '£600m', '76%', '3 million', '464,000 subscribers'.
-_NUMBER = re.compile(
-    r"(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|k|billion|million|trillion)?"
-    r"|\b\d[\d,.]*\s?(?:%|per ?cent\b)"
-    r"|\b\d[\d,.]*\s(?:billion|million|trillion|thousand)\b"
-    r"|\b\d{1,3}(?:,\d{3})+\b)"
-)
-_AFTER_NUMBER = re.compile(r"^[^.;:,()\"“”]{0,60}?(?=[.;:,()\"“”]|$)")
-KEY_NUMBERS = 4
-BEFORE_WORDS = 4
+from ..model import Memory
+from .site import ARTICLE, ENTITY, HEADLINE, IN_GRAPH, MENTIONED, NEIGHBOURS, ORDER, TIES, Site, anchor_of
 
 
-@dataclass(frozen=True)
+def _digest(*parts: object) -> str:
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 class Facts:
-    corpus: Corpus
+    """The digest of every fact key, given the Site and the last build's Memory (None: digest every fact)."""
 
-    @cached_property
-    def by_slug(self) -> dict[str, ExtractedArticle]:
-        return {item.article.slug: item for item in self.corpus.articles}
+    def __init__(self, site: Site, previous: Memory | None):
+        self.site = site
+        self.previous = previous
+        self._digests: dict[str, str] = {}
+        corpus = site._corpus
+        self.named = {slug: tuple(sorted({ae.entity for ae in rows})) for slug, rows in corpus.article_entities.items()}
+        self._touched = self._ties_touched() if previous is not None else None
 
-    @cached_property
-    def mentions_by_article(self) -> dict[str, list[EntityMention]]:
-        grouped: dict[str, list[EntityMention]] = defaultdict(list)
-        for em in self.corpus.mentions:
-            grouped[em.article].append(em)
-        return grouped
+    def digest(self, key: str) -> str | None:
+        """The fact's digest; None for a fact the site no longer has."""
+        if key not in self._digests:
+            self._digests[key] = self._work_out(key)
+        return self._digests[key]
 
-    @cached_property
-    def mentions_by_entity(self) -> dict[str, list[EntityMention]]:
-        grouped: dict[str, list[EntityMention]] = defaultdict(list)
-        for em in self.corpus.mentions:
-            grouped[em.entity].append(em)
-        return grouped
+    def unchanged(self, keys: tuple[str, ...]) -> bool:
+        """Whether every one of these facts is as the last build had it."""
+        before = self.previous.facts if self.previous else {}
+        return all(key in before and self.digest(key) == before[key] for key in keys)
 
-    def mentions(self, entity_id: str) -> int:
-        return len(self.mentions_by_entity.get(entity_id, ()))
+    def _work_out(self, key: str) -> str | None:
+        kind, name = key[:2], key[2:]
+        site, corpus = self.site, self.site._corpus
+        if kind == ORDER:
+            return _digest(site._order)
+        if kind == MENTIONED:
+            return _digest(sorted(site._mentions_by_entity))
+        if kind == IN_GRAPH:
+            return _digest(sorted(site._graph.nodes))
+        if kind == ENTITY:
+            entity = corpus.entities.get(name)
+            return _digest(entity, site._path_of(name)) if entity else None
+        if kind == TIES:
+            if name not in corpus.entities:
+                return None
+            if self._touched is not None and name not in self._touched and key in self.previous.facts:
+                return self.previous.facts[key]
+            return self._ties(name)
+        item = site._by_slug.get(name)
+        if item is None:
+            return None
+        article = item.article
+        if kind == HEADLINE:
+            return _digest(article.slug, article.title, article.meta, article.source.as_posix())
+        if kind == NEIGHBOURS:
+            return _digest(site._neighbours(name))
+        if kind == ARTICLE:
+            text = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+            resolved = [(em.mention.start, em.entity) for em in site._mentions_by_article.get(name, ())]
+            return _digest(article.source.as_posix(), article.slug, text, article.title, article.meta, resolved,
+                           corpus.article_entities.get(name))
+        raise ValueError(f"no such fact: {key}")
 
-    def articles_of(self, entity_id: str) -> list[str]:
-        """Slugs of the articles that mention the entity, in reading order."""
-        slugs = {em.article for em in self.mentions_by_entity.get(entity_id, ())}
-        return sorted(slugs, key=self.position.__getitem__)
+    def _ties(self, entity_id: str) -> str:
+        site = self.site
+        graph = site._graph
+        links = sorted(graph.adjacency[entity_id].items()) if entity_id in graph else []
+        mentions = []
+        for em in site._mentions_by_entity.get(entity_id, ()):
+            item = site._by_slug[em.article]
+            mentions.append((em.article, em.mention, item.sentences[em.mention.sentence],
+                             anchor_of(item, em.mention.sentence)))
+        roles = sorted(site._roles_of(entity_id).items())
+        return _digest(graph.nodes.get(entity_id), links, mentions, roles)
 
-    @cached_property
-    def position(self) -> dict[str, int]:
-        return {slug: i for i, slug in enumerate(self.order)}
+    def _ties_touched(self) -> set[str]:
+        """The entities whose ties may differ from the last build's (see the module docstring)."""
+        previous = self.previous
+        touched: set[str] = set()
+        for slug in self.named.keys() | previous.named.keys():
+            if slug not in self.named or slug not in previous.named \
+                    or self.digest(ARTICLE + slug) != previous.facts.get(ARTICLE + slug):
+                touched.update(self.named.get(slug, ()), previous.named.get(slug, ()))
+        relabelled = {e for e in self.site._corpus.entities
+                      if self.digest(ENTITY + e) != previous.facts.get(ENTITY + e)}
+        return touched | relabelled | self._named_beside(relabelled)
 
-    @cached_property
-    def order(self) -> list[str]:
-        """Article slugs by date (undated last), then title."""
-        def key(item: ExtractedArticle) -> tuple:
-            a = item.article
-            return (a.meta.date is None, a.meta.date or "", a.title.casefold(), a.slug)
-        return [item.article.slug for item in sorted(self.corpus.articles, key=key)]
+    def _named_beside(self, entity_ids: set[str]) -> set[str]:
+        """The entities named in a sentence with one of entity_ids."""
+        site = self.site
+        sentences = {(em.article, em.mention.sentence) for e in entity_ids for em in site._mentions_by_entity.get(e, ())}
+        return {em.entity for slug, _ in sentences for em in site._mentions_by_article.get(slug, ())
+                if (slug, em.mention.sentence) in sentences}
 
-    def neighbours(self, slug: str) -> tuple[str | None, str | None]:
-        """The previous and next article in reading order."""
-        i = self.position[slug]
-        return (self.order[i - 1] if i > 0 else None, self.order[i + 1] if i + 1 < len(self.order) else None)
-
-    def ranked_entities(self, types: set[EntityType] | None = None) -> list[str]:
-        """Entity ids with mentions, most mentioned first (ties by name)."""
-        ids = [e for e in self.mentions_by_entity if types is None or self.corpus.entities[e].type in types]
-        return sorted(ids, key=lambda e: (-self.mentions(e), self.corpus.entities[e].name.casefold(), e))
-
-
-def anchor_of(item: ExtractedArticle, sentence_index: int) -> str:
-    """HTML id of the paragraph a sentence stands in ('' for the title)."""
-    block = item.sentences[sentence_index].block
-    return item.article.blocks[block].anchor if block >= 0 else ""
-
-
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text)} - _STOP
-
-
-def central_sentences(item: ExtractedArticle, limit: int = DEK_SENTENCES) -> list[str]:
-    """The article's most central sentences, in reading order.
-
-    A sentence's centrality is how much vocabulary it shares with the rest of
-    the article (sum of overlaps, normalised by length), a small TextRank-like
-    degree score; the lead sentence gets a bonus because news puts the point first.
-    """
-    body = [s for s in item.sentences if s.block >= 0 and item.article.blocks[s.block].kind == "paragraph"]
-    if not body:
-        return []
-    words = [_words(s.text) for s in body]
-    scores = []
-    for i, own in enumerate(words):
-        if not own:
-            scores.append(0.0)
-            continue
-        shared = sum(len(own & other) for j, other in enumerate(words) if j != i)
-        scores.append(shared / (len(own) ** 0.5) + (2.0 if i == 0 else 0.0))
-    ranked = sorted(range(len(body)), key=lambda i: (-scores[i], i))
-    chosen, total = [], 0
-    for i in ranked:
-        text = " ".join(body[i].text.split())
-        if chosen and total + len(text) > DEK_MAX_CHARS:
-            continue
-        chosen.append(i)
-        total += len(text)
-        if len(chosen) == limit:
-            break
-    return [" ".join(body[i].text.split()) for i in sorted(chosen)]
-
-
-def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[str, str, str, str]]:
-    """(words before, number, words after, paragraph anchor) for the first distinct figures in the body.
-
-    The words after the figure up to the next punctuation say what it counts ('in back
-    taxes'); when nothing follows, the last few words before it do ('paid 260.75bn roubles').
-    """
-    found, seen = [], set()
-    for index, sentence in enumerate(item.sentences):
-        if sentence.block < 0:
-            continue
-        for match in _NUMBER.finditer(sentence.text):
-            number = match.group(0).strip()
-            if number in seen or re.fullmatch(r"(1[89]|20)\d\d", number):
-                continue  # years go to the timeline
-            seen.add(number)
-            after_match = _AFTER_NUMBER.match(sentence.text[match.end():])
-            after = " ".join((after_match.group(0) if after_match else "").split())
-            before = ""
-            if not after:
-                clause = re.split(r"[.;:,()\"“”]|\s[-–—]\s", sentence.text[:match.start()])[-1].split()
-                before = " ".join(clause[-BEFORE_WORDS:])
-            found.append((before, number, after, anchor_of(item, index)))
-            if len(found) == limit:
-                return found
-    return found
+    def memory(self, environment: str, pages: dict[str, tuple[str, ...]]) -> Memory:
+        """The Memory to leave for the next build: these pages' reads, and the digest of every fact they read."""
+        keys = sorted({key for reads in pages.values() for key in reads})
+        facts = {key: digest for key in keys if (digest := self.digest(key)) is not None}
+        return Memory(environment, facts, dict(sorted(pages.items())), self.named)

@@ -9,58 +9,69 @@ from __future__ import annotations
 
 from ..markup import md_inline
 from ..model import EntityType, Page
-from .dates import readable_date, resolve_date
-from .common import SiteIndex, front_matter, md_link, render_template
-from .facts import Facts, anchor_of
+from .common import front_matter, md_link, render_template
+from .dates import readable_date
+from .site import Site, anchor_of, article_path
+
+PATH = "timeline.md"
 MAX_STATEMENTS = 2000  # a page, not a database: large sites show the first ones and say how many are left
 MAX_AS_WRITTEN = 500
 
 
-def render_timeline(facts: Facts, index: SiteIndex) -> Page:
-    path = "timeline.md"
-    corpus = facts.corpus
-    dated_articles, undated_articles = [], []
-    for slug in facts.order:
-        article = facts.by_slug[slug].article
-        link = md_link(article.title, index.article_path(slug), path)
-        if article.meta.date:
-            dated_articles.append(f"**{md_inline(readable_date(article.meta.date))}** — {link}")
-        else:
-            undated_articles.append(link)
+class TimelinePage:
+    name = "timeline"
+    # Drawn before the article pages' workers start: it resolves every date, and they inherit the answers.
+    where = "first"
 
-    statements: list[tuple[tuple, str]] = []
-    as_written: list[str] = []
-    seen: set[tuple[str, int, str]] = set()
-    for slug in facts.order:
-        item = facts.by_slug[slug]
-        for em in sorted(facts.mentions_by_article.get(slug, ()), key=lambda m: m.mention.start):
-            if corpus.entities[em.entity].type is not EntityType.DATE:
-                continue
-            key = (slug, em.mention.sentence, em.mention.text)
-            if key in seen:
-                continue
-            seen.add(key)
-            when, relative = resolve_date(em.mention.text, item.article.meta.date)
-            if when is None and not relative:
-                continue
-            sentence = " ".join(item.sentences[em.mention.sentence].text.split())
-            anchor = anchor_of(item, em.mention.sentence)
-            source = md_link(item.article.title, index.article_path(slug) + (f"#{anchor}" if anchor else ""), path)
-            quote = f"“{md_inline(sentence)}” — {source}"
-            written = md_inline(em.mention.text)
-            if when is None:
-                as_written.append(f"**{written}** — {quote}")
-                continue
-            label = md_inline(when.label) + (f" (“{written}”)" if relative else "")
-            statements.append(((when.day, when.period != "decade", slug, em.mention.start), f"**{label}** — {quote}"))
-    statements.sort(key=lambda s: s[0])
-    left_off = max(0, len(statements) - MAX_STATEMENTS) + max(0, len(as_written) - MAX_AS_WRITTEN)
-    content = render_template("timeline.md.j2", {
-        "front_matter": front_matter({"title": "Timeline", "explainer": "timeline"}),
-        "dated_articles": dated_articles,
-        "undated_articles": undated_articles,
-        "statements": [line for _, line in statements[:MAX_STATEMENTS]],
-        "as_written": as_written[:MAX_AS_WRITTEN],
-        "left_off": left_off,
-    })
-    return Page(path, content)
+    def keys(self, site: Site) -> list[str]:
+        return [PATH]
+
+    def path(self, site: Site, key: str) -> str:
+        return PATH
+
+    def draw(self, site: Site, key: str) -> Page:
+        order = site.reading_order()
+        dated_articles, undated_articles = [], []
+        for slug in order:
+            headline = site.headline(slug)
+            link = md_link(headline.title, article_path(slug), PATH)
+            if headline.meta.date:
+                dated_articles.append(f"**{md_inline(readable_date(headline.meta.date))}** — {link}")
+            else:
+                undated_articles.append(link)
+
+        statements: list[tuple[tuple, str]] = []
+        as_written: list[str] = []
+        seen: set[tuple[str, int, str]] = set()
+        for slug in order:
+            item = site.article(slug)
+            for em in sorted(site.mentions_in(slug), key=lambda m: m.mention.start):
+                if site.entity(em.entity).type is not EntityType.DATE:
+                    continue
+                key = (slug, em.mention.sentence, em.mention.text)
+                if key in seen:
+                    continue
+                seen.add(key)
+                when, relative = site.dates.resolve(em.mention.text, item.article.meta.date)
+                if when is None and not relative:
+                    continue
+                sentence = " ".join(item.sentences[em.mention.sentence].text.split())
+                anchor = anchor_of(item, em.mention.sentence)
+                source = md_link(item.article.title, article_path(slug) + (f"#{anchor}" if anchor else ""), PATH)
+                quote = f"“{md_inline(sentence)}” — {source}"
+                written = md_inline(em.mention.text)
+                if when is None:
+                    as_written.append(f"**{written}** — {quote}")
+                    continue
+                label = md_inline(when.label) + (f" (“{written}”)" if relative else "")
+                statements.append(((when.day, when.period != "decade", slug, em.mention.start), f"**{label}** — {quote}"))
+        statements.sort(key=lambda s: s[0])
+        left_off = max(0, len(statements) - MAX_STATEMENTS) + max(0, len(as_written) - MAX_AS_WRITTEN)
+        return Page(PATH, render_template("timeline.md.j2", {
+            "front_matter": front_matter({"title": "Timeline", "explainer": "timeline"}),
+            "dated_articles": dated_articles,
+            "undated_articles": undated_articles,
+            "statements": [line for _, line in statements[:MAX_STATEMENTS]],
+            "as_written": as_written[:MAX_AS_WRITTEN],
+            "left_off": left_off,
+        }))

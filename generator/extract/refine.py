@@ -1,6 +1,7 @@
 """Document-level rules over the recogniser's mentions, one article at a time.
 
 Pure Python (no spaCy), so each rule is tested on its own:
+- a span is cut to its name: possessive, leading article and edge punctuation off;
 - drop what is no name: durations tagged as dates, bare titles ('President'),
   lowercase words, a word after 'a'/'an' ('a State Guest House');
 - strip titles from person names ('President Putin' → 'Putin') and keep them as roles;
@@ -18,33 +19,13 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import Article, EntityType, Mention, Sentence
-from .names import country_name, demonym_country, fold, is_place
+from ..durations import is_duration
+from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
+from ..names import country_name, demonym_country, fold, is_place
 from .roles import is_honorific, is_role_head, is_role_word, role_after, role_before
 
-NAME_TYPES = frozenset({EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP,
-                        EntityType.EVENT, EntityType.OTHER})
-# Which type wins a tied vote.
-TYPE_PRIORITY = (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP,
-                 EntityType.EVENT, EntityType.OTHER, EntityType.DATE)
-_NUMBER = (r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|several|a few|few|many|"
-           r"a couple of|couple of|dozens of|hundreds of|thousands of)(?:[\s-]\w+)?")
-_DURATION = re.compile(
-    r"^(?:(?:more|less|fewer) than |over |under |about |around |nearly |almost |some |at least |up to |"
-    r"just |only |the (?:past|last|next|previous|first|coming|following) |a further |another |for )*"
-    + _NUMBER + r"[\s-](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seconds?|nights?)"
-    r"(?:[\s-](?:long|old|running|straight))?$",
-    re.I,
-)
 _FREQUENCY = re.compile(r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|hourly|nightly)$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
-_BOILERPLATE = re.compile(
-    r"^(?:share (?:this|on)|follow us|sign up|subscribe|advertisement|read more|related (?:topics|stories)|"
-    r"copyright|©|all rights reserved|click here|image (?:source|caption)|media caption|getty images|"
-    r"more on this story|top stories)\b",
-    re.I,
-)
 _MAX_TITLE_WORDS = 4
 MONTHS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -59,14 +40,30 @@ FACILITY_ENDINGS = frozenset("prison airport hospital province district region".
 NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
 
 
-def is_duration(text: str) -> bool:
-    """'24 years', 'more than twenty years' are lengths of time, not dates; 'two years ago' is a date."""
-    return bool(_DURATION.match(" ".join(text.split())))
+_POSSESSIVE = re.compile(r"[’']s?$")
+_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
+_EDGE_PUNCT = "\"'“”‘’.,;:!?()[]{}<>-–—"
 
 
-def is_boilerplate(text: str) -> bool:
-    """A site line ('Share this article', 'Image caption ...') that is not part of the story."""
-    return bool(_BOILERPLATE.match(text.strip()))
+def clean_span(text: str) -> tuple[int, int]:
+    """Start and end (relative to text) of a name without possessive, leading article or edge punctuation."""
+    start, end = 0, len(text)
+    while True:
+        before = (start, end)
+        chunk = text[start:end]
+        possessive = _POSSESSIVE.search(chunk)
+        if possessive and possessive.start() > 0 and (possessive.group(0) != "'" or chunk.endswith("s'")):
+            end = start + possessive.start()
+        chunk = text[start:end]
+        article = _LEADING_ARTICLE.match(chunk)
+        if article and article.end() < len(chunk):
+            start += article.end()
+        while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
+            end -= 1
+        if (start, end) == before:
+            return start, end
 
 
 def _is_caps_line(text: str) -> bool:

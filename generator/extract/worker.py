@@ -7,8 +7,9 @@ build reads the seeds, then extracts the batch it is sent while the build loads
 the cached extractions of all the others.
 
 The worker never costs the build more than time: if it dies, fails, or is not
-ready in time (a fork can inherit a lock another thread held), the batch is
-extracted in the build's own process. Only a missing model is reported as such.
+ready in time (a fork can inherit a lock another thread held), result() says
+so with None and the build extracts the batch itself. Only a missing model is
+raised as such.
 """
 
 from __future__ import annotations
@@ -16,11 +17,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import threading
-from collections.abc import Callable
 from multiprocessing.connection import Connection
 
-from .config import ModelError
-from .model import Article, ExtractedArticle
+from ..config import ModelError
+from ..model import Article, Extraction
 
 READY_LIMIT_S = 120  # loading the model takes a second or two: a worker not ready by then is taken for stuck
 READY = "ready"
@@ -32,7 +32,8 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
     builds_end.close()  # else the build's death would never reach recv() as an end of file
     gc.enable()  # spaCy's documents hold reference cycles (the build that forked this may have collection off)
     try:
-        from .extract import extract_articles, load_model, load_parser
+        from . import extract
+        from .nlp import load_model, load_parser
 
         try:
             load_model(model)
@@ -41,7 +42,7 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
             pass
         connection.send(READY)
         batch = connection.recv()
-        connection.send((True, extract_articles(batch, model=model)))
+        connection.send((True, extract(batch, model=model)))
     except EOFError:
         pass  # the build needed no extraction, or has gone
     except BaseException as error:  # noqa: BLE001 - any failure is the build's to report
@@ -70,31 +71,38 @@ class ExtractionWorker:
     def available() -> bool:
         return "fork" in multiprocessing.get_all_start_methods()
 
-    def begin(self, batch: list[Article], fallback: Callable[[list[Article]], list[ExtractedArticle]]
-              ) -> Callable[[], list[ExtractedArticle]]:
-        """Send the batch; the returned function waits for its extractions (made with fallback, in this
-        process, if the worker cannot deliver them)."""
+    @property
+    def pid(self) -> int | None:
+        return self._process.pid
+
+    @property
+    def running(self) -> bool:
+        return self._process.is_alive()
+
+    def submit(self, batch: list[Article]) -> None:
+        """Send the batch; result() waits for its extractions."""
         # Sent from a thread: a batch bigger than the pipe's buffer would block here until the worker
         # has loaded the model, and this process has the cache to load meanwhile.
         self._sending = threading.Thread(target=self._send, args=(batch,), daemon=True)
         self._sending.start()
 
-        def wait() -> list[ExtractedArticle]:
-            try:
-                answer = self._answer()
-            except (EOFError, OSError):  # gone, or not ready in time (TimeoutError is an OSError)
-                answer = None
-            finally:
-                self.close()
-            if answer is None:
-                return fallback(batch)
-            ok, value = answer
-            if ok:
-                return value
-            if isinstance(value, ModelError):
-                raise value
-            return fallback(batch)  # whatever failed in the worker may not fail here
-        return wait
+    def result(self) -> list[Extraction] | None:
+        """The submitted batch's extractions; None if the worker could not deliver them (the caller
+        extracts the batch itself). The worker is stopped either way."""
+        try:
+            answer = self._answer()
+        except (EOFError, OSError):  # gone, or not ready in time (TimeoutError is an OSError)
+            answer = None
+        finally:
+            self.close()
+        if answer is None:
+            return None
+        ok, value = answer
+        if ok:
+            return value
+        if isinstance(value, ModelError):
+            raise value
+        return None  # whatever failed in the worker may not fail in the build
 
     def _answer(self) -> tuple[bool, object] | None:
         """The worker's answer, once it has said it is ready; None if it is gone."""
@@ -114,7 +122,7 @@ class ExtractionWorker:
     def _send(self, batch: list[Article]) -> None:
         try:
             self._connection.send(batch)
-        except Exception:  # noqa: BLE001 - the worker is gone or was stopped: wait() falls back
+        except Exception:  # noqa: BLE001 - the worker is gone or was stopped: result() falls back
             pass
 
     def close(self) -> None:

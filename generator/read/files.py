@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .model import Report
+from ..model import Report
 
 SEED_SUFFIXES = (".txt", ".md", ".markdown")
 NOT_SEED_SUFFIXES = (".html", ".htm", ".rtf", ".docx", ".doc", ".odt", ".pdf", ".text", ".mdown")

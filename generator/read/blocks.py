@@ -1,22 +1,12 @@
-"""Stage 1, read: seed files → Article.
-
-A seed is a .txt or .md file, UTF-8, with optional YAML front matter. This stage
-decodes it, reads the front matter, finds the title and splits the body into
-headings and paragraphs, keeping every block's offset in the file.
-"""
+"""A seed's body as blocks: its title, and the headings and paragraphs after it, each with its offset."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from .front_matter import field_lines, read_meta, split_front_matter, text_field
-from .model import Article, Block, Report
-from .seed_files import SEED_SUFFIXES, SeedError, decode, list_seeds, shown_path
-from .slugs import SlugRegistry
-from .webseeds import clean_front_matter, drop_boilerplate
-
-__all__ = ["SEED_SUFFIXES", "SeedError", "decode", "list_seeds", "read_seed", "read_seeds", "split_front_matter"]
+from ..model import Report
+from .front_matter import text_field
 
 HEADING_MAX_WORDS = 8
 HEADLINE_MAX_CHARS = 80
@@ -168,65 +158,3 @@ def find_title(values: dict, text: str, body_start: int, markdown: bool, path: P
         if match:
             return match.group(2), None, body_start
     return headline_from(first_sentence(text[lead:])), None, body_start
-
-
-def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: Report, display: str | None = None) -> Article | None:
-    """One seed as an Article, or None (with a problem reported) if it cannot be read safely."""
-    name = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > settings_max_bytes * 4:  # never load a huge file just to reject it
-            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
-        text = decode(path.read_bytes(), name, report)
-        if len(text.encode("utf-8")) > settings_max_bytes:
-            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
-        if not text.strip():
-            raise SeedError("is empty (or only whitespace); write the article text in it or delete the file")
-        values, body_start = split_front_matter(text)
-        values = clean_front_matter(values, name, report)  # crawler captures: title suffix, URL source, date
-    except SeedError as error:
-        report.add(name, f"skipped: {error}", line=error.line, severity="error")
-        return None
-    except OSError as error:
-        report.add(name, f"skipped: cannot be read ({error.strerror}); check the file's permissions", severity="error")
-        return None
-    markdown = path.suffix.lower() != ".txt"
-    lines = field_lines(text, body_start)
-    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report, lines)
-    blocks = cut_long_blocks(drop_boilerplate(split_blocks(text, content_start, markdown)), text, name, report)
-    if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
-        report.add(name, "skipped: has no article text after the front matter; write the article below the --- lines", severity="error")
-        return None
-    meta = read_meta(values, Path(name), report, lines)
-    slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
-    section = 0
-    anchors = []
-    paragraph = 0
-    for kind, block_text, _ in blocks:
-        if kind == "heading":
-            section += 1
-            anchors.append(f"s{section}")
-        else:
-            paragraph += 1
-            anchors.append(f"p{paragraph}")
-    return Article(
-        source=Path(name),
-        slug=slug,
-        title=title,
-        title_start=title_start,
-        meta=meta,
-        blocks=tuple(Block(kind, t, o, a) for (kind, t, o), a in zip(blocks, anchors)),
-        text=text,
-    )
-
-
-def read_seeds(seeds_dir: Path, max_bytes: int, report: Report, root: Path | None = None) -> list[Article]:
-    """Every readable seed under seeds_dir, in a stable order, with unique slugs."""
-    paths = list_seeds(seeds_dir, report, root)
-    slugs = SlugRegistry()
-    articles = []
-    for path in paths:
-        article = read_seed(path, max_bytes, slugs, report, shown_path(path, root))
-        if article is not None:
-            articles.append(article)
-    return articles

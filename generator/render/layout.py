@@ -16,18 +16,19 @@ import math
 
 import networkx as nx
 
+from .views import View
 WIDTH, MIN_HEIGHT, MAX_HEIGHT, MARGIN = 720, 260, 720, 36
 EDGE_LENGTH = 110  # preferred edge length in SVG units, before the picture is fitted to the box
 KAMADA_KAWAI_MAX = 30  # bigger parts use a seeded spring layout: Kamada-Kawai costs up to a second at 60 nodes
 FONT_SIZE, CHAR_WIDTH = 12, 6.6  # label metrics in SVG units, for the label placement
 
 
-def _ordered(view: nx.Graph, nodes) -> nx.Graph:
-    """A copy whose node and edge order does not depend on insertion order (layouts are order-sensitive)."""
-    graph = nx.Graph()
-    graph.add_nodes_from(sorted(nodes))
-    graph.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in view.subgraph(nodes).edges))
-    return graph
+def _ordered(graph: nx.Graph, nodes) -> nx.Graph:
+    """A part of graph whose node and edge order does not depend on insertion order (layouts are order-sensitive)."""
+    part = nx.Graph()
+    part.add_nodes_from(sorted(nodes))
+    part.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in graph.subgraph(nodes).edges))
+    return part
 
 
 def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
@@ -131,15 +132,15 @@ def _ring(nodes: list[str], radius: float, wanted: dict[str, float] | None = Non
     return {n: (radius * math.cos(turn + i * step), radius * math.sin(turn + i * step)) for i, n in enumerate(nodes)}
 
 
-def _radial(view: nx.Graph, focus: str) -> dict[str, tuple[float, float]]:
+def _radial(view: View, focus: str) -> dict[str, tuple[float, float]]:
     """An entity's neighbourhood: the entity in the middle, its ties on a ring, theirs on an outer ring.
 
     Ring order keeps linked neighbours side by side (breadth-first through each
     cluster), and an outer node sits by the neighbours it hangs from. Linear in
     the view's size: there is one of these per entity page.
     """
-    adjacency = view.adj
-    hops = dict(view.nodes(data="hop"))
+    adjacency = view.adjacency
+    hops = view.hops
     # The first ring is the direct ties: by the view's own account where it has one (see Neighbourhoods.ego).
     first = sorted(n for n, hop in hops.items() if hop == 1) if any(hops.values()) else sorted(adjacency[focus])
     first_set = set(first)
@@ -174,19 +175,20 @@ def _radial(view: nx.Graph, focus: str) -> dict[str, tuple[float, float]]:
     return positions
 
 
-def layout(view: nx.Graph, seed: int, focus: str | None = None) -> tuple[dict[str, tuple[float, float]], int, int]:
+def layout(view: View, seed: int, focus: str | None = None) -> tuple[dict[str, tuple[float, float]], int, int]:
     """Node positions in an SVG box WIDTH wide (and the box's width and height), seeded, in whole units.
 
     With a focus, the view is an entity's neighbourhood and is laid out radially around it.
     """
-    if view.number_of_nodes() == 0:
+    if len(view) == 0:
         return {}, WIDTH, MIN_HEIGHT
-    names = {n: d.get("name", n) for n, d in view.nodes(data=True)}
+    names = {n: node.name for n, node in view.nodes.items()}
     if focus is not None and focus in view:
         packed = _radial(view, focus)
     else:
-        components = sorted(nx.connected_components(view), key=lambda c: (-len(c), min(c)))
-        parts = [_part_layout(_ordered(view, c), seed) for c in components]
+        graph = view.networkx()
+        components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+        parts = [_part_layout(_ordered(graph, c), seed) for c in components]
         packed = _pack(parts, names)
     # The box holds the labels too, not only the node centres.
     half = {n: label_width(names[n]) / 2 for n in packed}
@@ -231,18 +233,18 @@ class _Boxes:
         )
 
 
-def place_labels(view: nx.Graph, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float, str] | None]:
+def place_labels(view: View, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float, str] | None]:
     """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where every spot is taken."""
     taken = _Boxes()
     for node, (x, y) in positions.items():
-        r = node_radius(view.nodes[node]["mentions"])
+        r = node_radius(view.nodes[node].mentions)
         taken.add((x - r, y - r, x + r, y + r))
     placed: dict[str, tuple[float, float, str] | None] = {}
-    order = sorted(view.nodes, key=lambda n: (-view.nodes[n]["mentions"], n))
+    order = sorted(view.nodes, key=lambda n: (-view.nodes[n].mentions, n))
     for node in order:
         x, y = positions[node]
-        r = node_radius(view.nodes[node]["mentions"])
-        w = label_width(view.nodes[node]["name"])
+        r = node_radius(view.nodes[node].mentions)
+        w = label_width(view.nodes[node].name)
         spots = [
             (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
             (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),

@@ -13,8 +13,8 @@ from pathlib import Path
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
-from .model import ArticleMeta, Report
-from .seed_files import SeedError
+from ..model import ArticleMeta, Report
+from .files import SeedError
 
 META_FIELDS = ("date", "source", "url", "author", "summary", "tags")
 
@@ -102,6 +102,6 @@ def read_meta(values: dict, path: Path, report: Report, lines: dict[str, int] | 
         tags = ()
     fields = {key: text_field(values, key, path, report, lines) for key in META_FIELDS if key not in ("tags", "date")}
     fields["date"] = _date_field(values, path, report, lines)
-    return ArticleMeta(tags=tags, **fields)
+    return ArticleMeta(tags=tags, entities=values.get("entities"), **fields)
 
 

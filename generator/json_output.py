@@ -1,4 +1,4 @@
-"""The `extract --json` output: what the pipeline found in each file, as plain data."""
+"""The `extract --json` output: what the pipeline's read, extract and resolve stages find in each file."""
 
 from __future__ import annotations
 
@@ -6,25 +6,19 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .curation import load_curation
-from .extract import extract_articles
+from .extract import Extractor
 from .model import Report
-from .read import read_seed
-from .resolve import resolve
-from .slugs import SlugRegistry
+from .pipeline import resolve_articles
+from .read import read_files
 
 
 def extract_files(paths: list[Path], settings: Settings | None, report: Report) -> list[dict[str, Any]]:
     """One object per readable file: its entities with every mention's text, offsets and sentence."""
     settings = settings or Settings()
-    slugs = SlugRegistry()
-    articles = []
-    for path in paths:
-        article = read_seed(path, settings.max_seed_bytes, slugs, report, str(path))
-        if article is not None:
-            articles.append(article)
-    curation = load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds))
-    corpus = resolve(extract_articles(articles, settings.model), curation, report)
+    articles = read_files(paths, settings.max_seed_bytes, report)
+    with Extractor(settings) as extractor:
+        extracted = extractor.extract(articles)
+    corpus = resolve_articles(articles, extracted, settings, report)
     by_article: dict[str, dict[str, list]] = {}
     for em in corpus.mentions:
         by_article.setdefault(em.article, {}).setdefault(em.entity, []).append(em)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .names import demonym_country, is_place
+from ..names import demonym_country, is_place
 
 ROLE_HEADS = frozenset("""
 president president-elect leader minister premier chancellor king queen prince princess emperor pope

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .model import Article, Report
+from ..model import Article, Report
 
 
 def _body_digest(article: Article) -> str:

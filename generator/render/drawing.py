@@ -13,30 +13,13 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import networkx as nx
-
+from ..markup import html_text as escape
+from ..model import TYPE_INFO, TYPES, Act, EntityType, Link, Node
+from ..verbs import VERB, act_sentence
 from .layout import label_width, layout, node_radius, place_labels
-from .markup import html_text as escape
-from .relate import outer_ring
+from .views import View
 
-# Shape per entity type: the same in the SVG, the legend and vis-network.
-SHAPES = {
-    "person": "dot",
-    "place": "square",
-    "organization": "diamond",
-    "group": "triangle",
-    "event": "star",
-    "other": "triangleDown",
-}
-TYPE_LABELS = {
-    "person": "Person",
-    "place": "Place",
-    "organization": "Organisation",
-    "group": "Group",
-    "event": "Event",
-    "other": "Other",
-    "date": "Date",
-}
+EVIDENCE_MAX_CHARS = 240
 
 
 @dataclass(frozen=True)
@@ -48,43 +31,31 @@ class DrawnGraph:
     edge_count: int
     width: int
     height: int
-    types: tuple[str, ...]
+    types: tuple[EntityType, ...]
 
 
 def edge_width(weight: int) -> float:
     return round(min(1 + math.log2(weight), 6), 1)
 
 
-def edge_label(data: dict) -> str:
-    """The verbs of an edge ("visited · met"), empty for a plain co-occurrence."""
-    verbs = (a["label"].removesuffix(" with") if a.get("mutual") else a["label"] for a in data.get("actions", []))
+def edge_label(link: Link) -> str:
+    """The verbs of a link ("visited · met"), empty for a plain co-occurrence."""
+    verbs = ((VERB[a.verb].together or VERB[a.verb].label) if a.mutual else VERB[a.verb].label for a in link.acts)
     return " · ".join(dict.fromkeys(verbs))
 
 
-def edge_direction(data: dict) -> tuple[str, str] | None:
-    """(subject, object) when every labelled action on the edge runs the same way; else None."""
-    directed = {(a["source"], a["target"]) for a in data.get("actions", []) if not a.get("mutual")}
-    mutual = any(a.get("mutual") for a in data.get("actions", []))
-    return next(iter(directed)) if len(directed) == 1 and not mutual else None
-
-
-def node_tooltip(data: dict) -> str:
+def node_tooltip(node: Node) -> str:
     """Name, type, role and mentions; the name on one line, since the interactive graph reads it from there."""
-    lines = [" ".join(data["name"].split()), TYPE_LABELS.get(data["type"], data["type"])]
-    if data.get("role"):
-        lines.append(f"Role: {data['role']}")
-    lines.append(f"Mentions: {data['mentions']}")
+    lines = [" ".join(node.name.split()), TYPE_INFO[node.type].label]
+    if node.role:
+        lines.append(f"Role: {node.role}")
+    lines.append(f"Mentions: {node.mentions}")
     return "\n".join(lines)
 
 
-def action_sentence(action: dict, names: dict[str, str]) -> str:
-    """ "Vladimir Putin visited North Korea", or "X and Y signed an agreement" for a mutual action."""
-    if action.get("mutual"):
-        return f"{names[action['source']]} and {names[action['target']]} {action['label'].removesuffix(' with')}"
-    return f"{names[action['source']]} {action['label']} {names[action['target']]}"
-
-
-EVIDENCE_MAX_CHARS = 240
+def said(act: Act, names: dict[str, str]) -> str:
+    """ "Vladimir Putin visited North Korea", or "X and Y signed an agreement" for a mutual act."""
+    return act_sentence(VERB[act.verb], names[act.source], names[act.target], act.mutual)
 
 
 def shorten(sentence: str, limit: int = EVIDENCE_MAX_CHARS) -> str:
@@ -94,16 +65,15 @@ def shorten(sentence: str, limit: int = EVIDENCE_MAX_CHARS) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def edge_tooltip(data: dict, names: dict[str, str]) -> str:
+def edge_tooltip(link: Link, names: dict[str, str]) -> str:
     """Plain text for a labelled edge: who did what, and the sentence that says so.
 
     A plain co-occurrence has no tooltip in the SVG: explainer.js words it
     ("A and B: named together in 2 sentences") from the names and the weight,
     and the relations list under every graph quotes its evidence.
     """
-    actions = data["actions"]
-    lines = list(dict.fromkeys(action_sentence(a, names) for a in actions[:3]))
-    return "\n".join(lines + [f"“{shorten(actions[0]['evidence'].sentence, 160)}”"])
+    lines = list(dict.fromkeys(said(a, names) for a in link.acts[:3]))
+    return "\n".join(lines + [f"“{shorten(link.acts[0].evidence.sentence, 160)}”"])
 
 
 def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
@@ -127,9 +97,10 @@ def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
     return '<polygon points="' + " ".join(f"{round(px)},{round(py)}" for px, py in points) + '"/>'
 
 
-def legend_swatch(entity_type: str) -> str:
+def legend_swatch(entity_type: EntityType) -> str:
     """A small CSS-drawn mark in the type's shape and colour, for the legend."""
-    return f'<span class="explainer-swatch explainer-swatch--{SHAPES.get(entity_type, "dot")} s-{escape(entity_type)}" aria-hidden="true"></span>'
+    shape = TYPE_INFO[entity_type].shape or "dot"
+    return f'<span class="explainer-swatch explainer-swatch--{shape} s-{escape(entity_type.value)}" aria-hidden="true"></span>'
 
 
 def _label_fits(label: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -137,18 +108,14 @@ def _label_fits(label: str, a: tuple[float, float], b: tuple[float, float]) -> b
     return math.dist(a, b) > len(label) * 5.5 + 24
 
 
-def _edges(view: nx.Graph) -> list[tuple[str, str, dict]]:
-    return sorted((min(a, b), max(a, b), d) for a, b, d in view.edges(data=True))
-
-
-def _inner_box(view: nx.Graph, positions, labels, outer: set[str], width: int, height: int) -> str:
+def _inner_box(view: View, positions, labels, outer: set[str], width: int, height: int) -> str:
     """The viewBox ("x y w h") that frames the nodes within one hop and their labels, for the direct-ties view."""
     xs, ys = [], []
     for node, (x, y) in positions.items():
         if node in outer:
             continue
-        r = node_radius(view.nodes[node]["mentions"])
-        half = label_width(view.nodes[node]["name"]) / 2 if labels.get(node) else r
+        r = node_radius(view.nodes[node].mentions)
+        half = label_width(view.nodes[node].name) / 2 if labels.get(node) else r
         xs += [x - max(r, half), x + max(r, half)]
         ys += [y - r - 16, y + r + 16]
     # Zoomed in at most 1.5 times: a few direct ties should not come out in giant letters.
@@ -159,7 +126,7 @@ def _inner_box(view: nx.Graph, positions, labels, outer: set[str], width: int, h
     return f"{round(left)} {round(top)} {round(box_w)} {round(box_h)}"
 
 
-def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: str, focus: str | None = None) -> DrawnGraph:
+def draw(view: View, seed: int, href: Callable[[str], str | None], title: str, focus: str | None = None) -> DrawnGraph:
     """The SVG of a view (nodes link to entity pages via href); focus is drawn ringed and placed in the middle.
 
     The SVG is the graph's only copy on the page: each node carries its id, position
@@ -168,9 +135,9 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
     """
     positions, width, height = layout(view, seed, focus)
     labels = place_labels(view, positions)
-    names = {n: d["name"] for n, d in view.nodes(data=True)}
-    types = {n: d["type"] for n, d in view.nodes(data=True)}
-    outer = outer_ring(view)
+    names = {n: node.name for n, node in view.nodes.items()}
+    types = {n: node.type.value for n, node in view.nodes.items()}
+    outer = view.outer
     inner_box = f' data-inner="{_inner_box(view, positions, labels, outer, width, height)}"' if outer else ""
     parts = [
         f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}"{inner_box} role="group" '
@@ -179,22 +146,22 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
         'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>',
         '<g class="edges">',
     ]
-    for a, b, data in _edges(view):
-        direction = edge_direction(data)
+    for (a, b), link in sorted(view.links.items()):
+        direction = link.direction
         source, target = direction or (a, b)
         (x1, y1), (x2, y2) = positions[source], positions[target]
         marker = ""
         if direction:  # stop the arrow at the object's edge
-            r = node_radius(view.nodes[target]["mentions"]) + 2
+            r = node_radius(view.nodes[target].mentions) + 2
             length = math.dist((x1, y1), (x2, y2)) or 1.0
             x2, y2 = round(x2 - (x2 - x1) * r / length), round(y2 - (y2 - y1) * r / length)
             marker = ' marker-end="url(#explainer-arrow)"'
-        label = edge_label(data)
+        label = edge_label(link)
         css = f"edge t-{types[a]} t-{types[b]}" + (" edge--labelled" if label else "") + (" d2" if a in outer or b in outer else "")
         # Edges are most of a drawing's bytes, and most are plain: one shared sentence, width 1 (the CSS
         # default), and a tooltip explainer.js can word from the names and the weight. Only the verbs and
         # their evidence are written out, and a weight or width other than 1.
-        weight = data.get("weight", 1)
+        weight = link.weight
         stroke = edge_width(weight)
         parts.append(
             f'<g class="{css}" data-from="{escape(source)}" data-to="{escape(target)}"'
@@ -203,23 +170,23 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
             + (f' stroke-width="{stroke}"' if stroke != 1 else "") + f"{marker}/>"
             + (f'<text x="{round((x1 + x2) / 2)}" y="{round((y1 + y2) / 2 - 3)}">{escape(label)}</text>'
                if label and _label_fits(label, positions[a], positions[b]) else "")
-            + (f"<title>{escape(edge_tooltip(data, names))}</title>" if label else "")
+            + (f"<title>{escape(edge_tooltip(link, names))}</title>" if label else "")
             + "</g>"
         )
     parts.append('</g><g class="nodes">')
     for node in sorted(view.nodes):
         data = view.nodes[node]
         x, y = positions[node]
-        r = node_radius(data["mentions"])
-        shape = _svg_shape(SHAPES.get(data["type"], "dot"), x, y, r)
+        r = node_radius(data.mentions)
+        shape = _svg_shape(TYPE_INFO[data.type].shape or "dot", x, y, r)
         spot = labels[node]
         text = ""
         if spot:
             anchor = "" if spot[2] == "middle" else f' text-anchor="{spot[2]}"'
-            text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data["name"])}</text>'
+            text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data.name)}</text>'
         inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{text}"
         link = href(node)
-        css = f'node t-{escape(data["type"])}' + (" node--focus" if node == focus else "") + (" d2" if node in outer else "")
+        css = f'node t-{escape(data.type.value)}' + (" node--focus" if node == focus else "") + (" d2" if node in outer else "")
         where = f'data-entity="{escape(node)}" data-x="{x}" data-y="{y}" data-r="{r}"'
         if link:
             # xlink:href, not href: Material's instant navigation rewrites every [href] after a page swap
@@ -228,5 +195,5 @@ def draw(view: nx.Graph, seed: int, href: Callable[[str], str | None], title: st
         else:
             parts.append(f'<g class="{css}" {where}>{inner}</g>')
     parts.append("</g></svg>")
-    present = tuple(t for t in SHAPES if t in set(types.values()))
-    return DrawnGraph("".join(parts), view.number_of_nodes(), view.number_of_edges(), width, height, present)
+    present = tuple(info.type for info in TYPES if info.shape and info.type.value in set(types.values()))
+    return DrawnGraph("".join(parts), len(view.nodes), len(view.links), width, height, present)

@@ -1,0 +1,61 @@
+"""Page furniture: the lines of a web page that are not the story (sign-ups, credits, share prompts, links).
+
+The one home of the furniture rules. Two questions are asked of them:
+- is_furniture(block): read drops the block from the article (a whole block of
+  at most 200 characters that is one FURNITURE line, or a list of bare links);
+- opens_with_furniture(text): extract reads no names from a paragraph that
+  begins like a site line ('Share this article', 'Image caption …'), though
+  the page still shows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+FURNITURE = [re.compile(p, re.I) for p in (
+    r"sign up (?:for|to) (?:our|the) .*newsletter.*",
+    r".*\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b.*",
+    r"(?:subscribe|sign up) (?:now|today|here)\W*",
+    r".*\bcookies?\b.*\b(?:accept|consent|settings|preferences|policy)\b.*",
+    r"(?:accept|reject|manage) (?:all )?cookies\W*",
+    r"your browser does not support (?:the )?(?:audio|video|iframe)(?: element| tag)?\W*",
+    r"(?:this|the) (?:video|audio|media) (?:can ?not|cannot|could not) be played\W*",
+    r"list \d+ of \d+",
+    r"end of list",
+    r"(?:end of )?(?:image|media|video) (?:source|caption|copyright)\b.*",
+    r"(?:image|photo|picture|photograph)(?: credit)?\s*[:,]\s*[\w .,&/'’-]{0,60}",
+    r"(?:getty images|reuters|afp|ap|pa media|epa)(?:\s*/\s*[\w ]+)?",
+    r"(?:share|share this|follow us|follow) (?:on|this|article|page|story)\b.{0,40}",
+    r"(?:advertisement|skip advertisement|continue reading( the main story)?|read more|related topics|"
+    r"more on this story)\W*",
+    r"(?:copyright|©) .{0,80}all rights reserved\W*",
+)]
+FURNITURE_MAX_CHARS = 200  # furniture is short; a long paragraph about cookies is news
+# How site lines begin: a paragraph that opens so is not read for names.
+OPENERS = re.compile(
+    r"^(?:share (?:this|on)|follow us|sign up|subscribe|advertisement|read more|related (?:topics|stories)|"
+    r"copyright|©|all rights reserved|click here|image (?:source|caption)|media caption|getty images|"
+    r"more on this story|top stories)\b",
+    re.I,
+)
+_LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+)\s*$")
+
+
+def _is_furniture_line(line: str) -> bool:
+    text = line.strip(" *_#>")
+    return len(text) <= FURNITURE_MAX_CHARS and any(rule.fullmatch(text) for rule in FURNITURE)
+
+
+def is_furniture(block_text: str) -> bool:
+    """True if the block is page furniture, not article text: one FURNITURE line, or only links and such lines."""
+    lines = [line.strip() for line in block_text.splitlines() if line.strip()]
+    if not lines:
+        return False
+    if all(_LINK_LINE.match(line) or _is_furniture_line(line) for line in lines):
+        return True
+    return _is_furniture_line(" ".join(lines))
+
+
+def opens_with_furniture(text: str) -> bool:
+    """A paragraph that begins like a site line ('Share this article', 'Image caption ...')."""
+    return bool(OPENERS.match(text.strip()))

@@ -1,0 +1,90 @@
+"""Stage 1, read: seed files → Article.
+
+A seed is a .txt or .md file, UTF-8, with optional YAML front matter. This stage
+decodes it (files.py), reads the front matter (front_matter.py, with a crawler's
+fields mapped by captures.py), finds the title and splits the body into headings
+and paragraphs (blocks.py), dropping page furniture and keeping every block's
+offset in the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..boilerplate import is_furniture
+from ..model import Article, Block, Report
+from ..slugs import SlugRegistry
+from .blocks import cut_long_blocks, find_title, split_blocks
+from .captures import clean_front_matter
+from .files import SEED_SUFFIXES, SeedError, decode, list_seeds, shown_path
+from .front_matter import field_lines, read_meta, split_front_matter, text_field
+
+__all__ = ["SEED_SUFFIXES", "SeedError", "decode", "list_seeds", "read_files", "read_seed", "read_seeds",
+           "split_front_matter"]
+
+
+def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: Report, display: str | None = None) -> Article | None:
+    """One seed as an Article, or None (with a problem reported) if it cannot be read safely."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings_max_bytes * 4:  # never load a huge file just to reject it
+            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
+        text = decode(path.read_bytes(), name, report)
+        if len(text.encode("utf-8")) > settings_max_bytes:
+            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
+        if not text.strip():
+            raise SeedError("is empty (or only whitespace); write the article text in it or delete the file")
+        values, body_start = split_front_matter(text)
+        values = clean_front_matter(values, name, report)  # crawler captures: title suffix, URL source, date
+    except SeedError as error:
+        report.add(name, f"skipped: {error}", line=error.line, severity="error")
+        return None
+    except OSError as error:
+        report.add(name, f"skipped: cannot be read ({error.strerror}); check the file's permissions", severity="error")
+        return None
+    markdown = path.suffix.lower() != ".txt"
+    lines = field_lines(text, body_start)
+    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report, lines)
+    blocks = [b for b in split_blocks(text, content_start, markdown) if not is_furniture(b[1])]
+    blocks = cut_long_blocks(blocks, text, name, report)
+    if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
+        report.add(name, "skipped: has no article text after the front matter; write the article below the --- lines", severity="error")
+        return None
+    meta = read_meta(values, Path(name), report, lines)
+    slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
+    section = 0
+    anchors = []
+    paragraph = 0
+    for kind, block_text, _ in blocks:
+        if kind == "heading":
+            section += 1
+            anchors.append(f"s{section}")
+        else:
+            paragraph += 1
+            anchors.append(f"p{paragraph}")
+    return Article(
+        source=Path(name),
+        slug=slug,
+        title=title,
+        title_start=title_start,
+        meta=meta,
+        blocks=tuple(Block(kind, t, o, a) for (kind, t, o), a in zip(blocks, anchors)),
+        text=text,
+    )
+
+
+def read_seeds(seeds_dir: Path, max_bytes: int, report: Report, root: Path | None = None) -> list[Article]:
+    """Every readable seed under seeds_dir, in a stable order, with unique slugs."""
+    return read_files(list_seeds(seeds_dir, report, root), max_bytes, report, root)
+
+
+def read_files(paths: list[Path], max_bytes: int, report: Report, root: Path | None = None) -> list[Article]:
+    """These seed files, in this order, with unique slugs (those that cannot be read are reported)."""
+    slugs = SlugRegistry()
+    articles = []
+    for path in paths:
+        article = read_seed(path, max_bytes, slugs, report, shown_path(path, root))
+        if article is not None:
+            articles.append(article)
+    return articles

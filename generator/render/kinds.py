@@ -1,0 +1,74 @@
+"""Page kinds: one protocol for every kind of page, and the decision of which pages a build draws.
+
+A kind lists the pages it makes (keys), where each goes (path) and draws one
+from the Site (draw). Whatever a page reads of the Site while it is drawn is
+recorded (site.py); the next build lets the page stand, unread and unwritten,
+when its file is as that build left it and every fact it read is unchanged
+(facts.py). In the manner of Pelican's generators: every kind is driven the
+same way, and none knows how the others are drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..model import Memory, Page
+from .facts import Facts
+from .parallel import render_pages
+from .site import Site
+
+
+class PageKind(Protocol):
+    name: str
+    # "first": drawn here before the workers start (what it works out, they inherit); "pool": across the
+    # worker processes, many independent pages; "here": drawn here while the workers run.
+    where: str
+
+    def keys(self, site: Site) -> list[str]:
+        """One key per page this kind makes, in a stable order."""
+
+    def path(self, site: Site, key: str) -> str:
+        """The page's docs path; it reads no fact."""
+
+    def draw(self, site: Site, key: str) -> Page:
+        """The page, read from the Site's methods only."""
+
+
+@dataclass(frozen=True)
+class Rendering:
+    pages: list[Page]  # the pages drawn, in a stable order
+    kept: list[str]  # docs paths of the last build's pages that stand as they are
+    memory: Memory  # what this build's pages read, for the next one
+
+
+def render_kinds(site: Site, kinds: tuple[PageKind, ...], environment: str, previous: Memory | None,
+                 intact: frozenset[str], processes: int) -> Rendering:
+    """Every page of the kinds: drawn where a fact it read has changed (or it is new, or its file is not as
+    the last build left it), else kept. previous counts only if it was made in the same environment."""
+    previous = previous if previous is not None and previous.environment == environment else None
+    facts = Facts(site, previous)
+    todo: dict[str, list[tuple[PageKind, str]]] = {"first": [], "pool": [], "here": []}
+    kept: list[str] = []
+    reads: dict[str, tuple[str, ...]] = {}
+    for kind in kinds:
+        for key in kind.keys(site):
+            path = kind.path(site, key)
+            if previous is not None and path in intact and path in previous.pages \
+                    and facts.unchanged(previous.pages[path]):
+                kept.append(path)
+                reads[path] = previous.pages[path]
+            else:
+                todo[kind.where].append((kind, key))
+
+    def draw(job: tuple[PageKind, str]) -> tuple[Page, tuple[str, ...]]:
+        kind, key = job
+        with site.recording() as read:
+            page = kind.draw(site, key)
+        return page, tuple(sorted(read))
+
+    first = [draw(job) for job in todo["first"]]
+    many, here = render_pages(draw, todo["pool"], processes, lambda: [draw(job) for job in todo["here"]])
+    drawn = [*here, *first, *many]
+    reads.update((page.path, read) for page, read in drawn)
+    return Rendering([page for page, _ in drawn], kept, facts.memory(environment, reads))

@@ -1,0 +1,294 @@
+"""The Site: the one build context every page kind reads (settings, corpus, graph, dates), and the record of
+what each page read.
+
+Pages read the site through the methods below only. Each method reads one kind
+of fact, named by a key:
+
+    e:<entity id>   the entity's record: name, type, aliases, description, link, and its page (if any)
+    t:<entity id>   its ties: its graph node, its links, its mentions (with their sentences) and roles
+    a:<slug>        an article: its text and everything extract and resolve made of it
+    h:<slug>        an article's headline: title, date, front matter, page
+    n:<slug>        the articles before and after it in reading order
+    o:              the reading order of all the articles (which there are, and in what order)
+    m:              which entities are mentioned at all
+    g:              which entities are in the graph
+
+A page that goes through a collection reads the collection's fact as well as
+each member's: a new article or entity is a change to every page that lists them.
+
+While a page is drawn (Site.recording), the keys it reads are recorded; the
+next build draws the page again only if one of those facts has changed
+(facts.py digests them, kinds.py decides).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..config import Settings
+from ..model import (ArticleEntity, ArticleMeta, Corpus, Entity, EntityMention, EntityType, ExtractedArticle, Link,
+                     Node, Sentence)
+from ..relate import SiteGraph
+from .dates import DateResolver
+from .views import Neighbourhoods, View, article_view, induced, site_view
+
+ENTITY, TIES, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "a:", "h:", "n:"
+ORDER, MENTIONED, IN_GRAPH = "o:", "m:", "g:"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What other pages show of an article."""
+
+    slug: str
+    title: str
+    meta: ArticleMeta
+    path: str
+
+
+def article_path(slug: str) -> str:
+    return f"articles/{slug}.md"
+
+
+def entity_page_path(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+class Site:
+    """See the module docstring."""
+
+    def __init__(self, settings: Settings, site_name: str, corpus: Corpus, graph: SiteGraph,
+                 dates: DateResolver | None = None):
+        self.settings = settings
+        self.site_name = site_name
+        self.dates = dates or DateResolver()
+        self._corpus = corpus
+        self._graph = graph
+        self._reads: set[str] | None = None
+        self._neighbourhoods = Neighbourhoods(graph, on_read=lambda node: self._read(TIES, node))
+
+    # --- recording ---
+
+    @contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        """The keys of the facts read inside the block."""
+        reads: set[str] = set()
+        self._reads = reads
+        try:
+            yield reads
+        finally:
+            self._reads = None
+
+    def _read(self, kind: str, name: str) -> None:
+        if self._reads is not None:
+            self._reads.add(kind + name)
+
+    # --- what the site holds, worked out once (not facts themselves: pages reach them through the methods) ---
+
+    @cached_property
+    def _by_slug(self) -> dict[str, ExtractedArticle]:
+        return {item.article.slug: item for item in self._corpus.articles}
+
+    @cached_property
+    def _mentions_by_article(self) -> dict[str, list[EntityMention]]:
+        grouped: dict[str, list[EntityMention]] = defaultdict(list)
+        for em in self._corpus.mentions:
+            grouped[em.article].append(em)
+        return grouped
+
+    @cached_property
+    def _mentions_by_entity(self) -> dict[str, list[EntityMention]]:
+        grouped: dict[str, list[EntityMention]] = defaultdict(list)
+        for em in self._corpus.mentions:
+            grouped[em.entity].append(em)
+        return grouped
+
+    @cached_property
+    def _order(self) -> list[str]:
+        """Article slugs by date (undated last), then title."""
+        def key(item: ExtractedArticle) -> tuple:
+            a = item.article
+            return (a.meta.date is None, a.meta.date or "", a.title.casefold(), a.slug)
+        return [item.article.slug for item in sorted(self._corpus.articles, key=key)]
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {slug: i for i, slug in enumerate(self._order)}
+
+    @cached_property
+    def _with_page(self) -> frozenset[str]:
+        """Every entity on a small site; on a big one, those with enough mentions or articles.
+
+        The rest still appear in sidebars and graphs, unlinked: a page per one-off
+        name would multiply the site's size for pages nobody visits.
+        """
+        corpus, settings = self._corpus, self.settings
+        if len(corpus.articles) <= settings.small_site_articles:
+            return frozenset(corpus.entities)
+        return frozenset(
+            e for e in corpus.entities
+            if len(self._mentions_by_entity.get(e, ())) >= settings.entity_page_min_mentions
+            or len({em.article for em in self._mentions_by_entity.get(e, ())}) >= settings.entity_page_min_articles
+        )
+
+    # --- what the page kinds list (no fact: a new or vanished page is drawn or removed anyway) ---
+
+    def article_slugs(self) -> list[str]:
+        """Every article, in file order."""
+        return list(self._by_slug)
+
+    def entities_with_a_page(self) -> list[str]:
+        return sorted(self._with_page)
+
+    # --- entities ---
+
+    def entity(self, entity_id: str) -> Entity:
+        self._read(ENTITY, entity_id)
+        return self._corpus.entities[entity_id]
+
+    def entity_path(self, entity_id: str) -> str | None:
+        """The docs path of the entity's page; None for an entity without one."""
+        self._read(ENTITY, entity_id)
+        return self._path_of(entity_id)
+
+    def _path_of(self, entity_id: str) -> str | None:
+        return entity_page_path(entity_id) if entity_id in self._with_page else None
+
+    def node(self, entity_id: str) -> Node | None:
+        self._read(TIES, entity_id)
+        return self._graph.nodes.get(entity_id)
+
+    def mentions_of(self, entity_id: str) -> list[EntityMention]:
+        self._read(TIES, entity_id)
+        return self._mentions_by_entity.get(entity_id, [])
+
+    def mention_count(self, entity_id: str) -> int:
+        return len(self.mentions_of(entity_id))
+
+    def sentence_of(self, em: EntityMention) -> tuple[Sentence, str]:
+        """A mention's sentence, and the anchor of the paragraph it stands in ('' for the title)."""
+        self._read(TIES, em.entity)
+        item = self._by_slug[em.article]
+        return item.sentences[em.mention.sentence], anchor_of(item, em.mention.sentence)
+
+    def roles_of(self, entity_id: str) -> dict[str, str]:
+        """Article slug → the role that article gives the entity, where it gives one."""
+        self._read(TIES, entity_id)
+        return self._roles_of(entity_id)
+
+    def _roles_of(self, entity_id: str) -> dict[str, str]:
+        roles = {}
+        for slug in {em.article for em in self._mentions_by_entity.get(entity_id, ())}:
+            for ae in self._corpus.article_entities[slug]:
+                if ae.entity == entity_id and ae.role:
+                    roles[slug] = ae.role
+        return roles
+
+    def articles_of(self, entity_id: str) -> list[str]:
+        """Slugs of the articles that mention the entity, in reading order."""
+        slugs = {em.article for em in self.mentions_of(entity_id)}
+        for slug in slugs:
+            self._read(HEADLINE, slug)
+        return sorted(slugs, key=self._position.__getitem__)
+
+    def article_count(self, entity_id: str) -> int:
+        """How many articles mention the entity."""
+        return len({em.article for em in self.mentions_of(entity_id)})
+
+    def related(self, entity_id: str, limit: int) -> list[str]:
+        """The neighbours that share the most sentences with the entity, then by name: the first limit."""
+        self._read(TIES, entity_id)
+        if entity_id not in self._graph:
+            return []
+        ties = self._graph.adjacency[entity_id]
+        by_weight = sorted(ties, key=lambda n: -ties[n].weight)
+        if len(by_weight) > limit:
+            # Names decide only among the neighbours tied at the cut-off weight: only theirs are read.
+            cut = ties[by_weight[limit - 1]].weight
+            by_weight = [n for n in by_weight if ties[n].weight >= cut]
+        return sorted(by_weight, key=lambda n: (-ties[n].weight, self.entity(n).name.casefold(), n))[:limit]
+
+    def link_between(self, a: str, b: str) -> Link | None:
+        self._read(TIES, a)
+        return self._graph.link(a, b)
+
+    def neighbourhood(self, entity_id: str, depth: int, max_nodes: int, first_ring: int) -> View:
+        """The entity's neighbourhood (views.Neighbourhoods.ego); the ties of every node in it are read."""
+        return self._neighbourhoods.ego(entity_id, depth, max_nodes=max_nodes, first_ring=first_ring)
+
+    def ranked_entities(self, types: set[EntityType] | None = None) -> list[str]:
+        """Entity ids with mentions (of these types), most mentioned first (ties by name)."""
+        self._read(MENTIONED, "")
+        ids = [e for e in self._mentions_by_entity if types is None or self.entity(e).type in types]
+        return sorted(ids, key=lambda e: (-self.mention_count(e), self.entity(e).name.casefold(), e))
+
+    # --- articles ---
+
+    def article(self, slug: str) -> ExtractedArticle:
+        self._read(ARTICLE, slug)
+        return self._by_slug[slug]
+
+    def mentions_in(self, slug: str) -> list[EntityMention]:
+        self._read(ARTICLE, slug)
+        return self._mentions_by_article.get(slug, [])
+
+    def article_entities(self, slug: str) -> tuple[ArticleEntity, ...]:
+        """The article's entities as its sidebar lists them: most mentioned first."""
+        self._read(ARTICLE, slug)
+        return self._corpus.article_entities[slug]
+
+    def headline(self, slug: str) -> Headline:
+        self._read(HEADLINE, slug)
+        article = self._by_slug[slug].article
+        return Headline(slug, article.title, article.meta, article_path(slug))
+
+    def neighbours(self, slug: str) -> tuple[str | None, str | None]:
+        """The previous and next article in reading order."""
+        self._read(NEIGHBOURS, slug)
+        return self._neighbours(slug)
+
+    def _neighbours(self, slug: str) -> tuple[str | None, str | None]:
+        i = self._position[slug]
+        order = self._order
+        return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
+
+    def reading_order(self) -> list[str]:
+        """Every article's slug by date (undated last), then title; every headline is read."""
+        self._read(ORDER, "")
+        for slug in self._order:
+            self._read(HEADLINE, slug)
+        return list(self._order)
+
+    def article_graph(self, slug: str) -> View:
+        """The article's own network: its entities and the links with evidence from it."""
+        members = [ae.entity for ae in self.article_entities(slug)]
+        for member in members:
+            self._read(TIES, member)
+        return article_view(self._graph, members, slug)
+
+    # --- the graph ---
+
+    def network(self) -> tuple[View, int]:
+        """The Network page's view of the graph, and the number of entities in the graph."""
+        self._read(IN_GRAPH, "")
+        for entity_id in self._graph.nodes:
+            self._read(TIES, entity_id)
+            self._read(ENTITY, entity_id)
+        return site_view(self._graph, self.settings.network_min_mentions, self.settings.network_max_nodes), \
+            len(self._graph)
+
+    def among(self, entity_ids: list[str]) -> View:
+        """The graph among these entities (each in the graph)."""
+        for entity_id in entity_ids:
+            self._read(TIES, entity_id)
+        return induced(self._graph, entity_ids)
+
+
+def anchor_of(item: ExtractedArticle, sentence_index: int) -> str:
+    """HTML id of the paragraph a sentence stands in ('' for the title)."""
+    block = item.sentences[sentence_index].block
+    return item.article.blocks[block].anchor if block >= 0 else ""
