@@ -109,14 +109,14 @@ def load_memory(settings: Settings, stamp: Stamp | None) -> Memory | None:
     try:
         raw = json.loads((settings.cache_dir / MEMORY_FILE).read_bytes())
         return _memory_from_plain(raw["memory"]) if raw["inputs"] == stamp.inputs else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
 
 
 def save_memory(settings: Settings, inputs: str, memory: Memory) -> None:
     """Write the Memory of the build that read `inputs` (before its stamp, which vouches for it)."""
     if settings.cache_dir is not None:
-        data = json.dumps({"inputs": inputs, "memory": dataclasses.asdict(memory)}, separators=(",", ":"))
+        data = json.dumps({"inputs": inputs, "memory": _memory_to_plain(memory)}, separators=(",", ":"))
         write_atomic(settings.cache_dir / MEMORY_FILE, data.encode("utf-8"))
 
 
@@ -154,24 +154,43 @@ def forget_stamp(settings: Settings) -> None:
             pass  # nor can a new stamp be written; the old one stays true of the files it records
 
 
+def _memory_to_plain(memory: Memory) -> dict:
+    """A Memory as JSON-ready values: each fact key once, and each page's reads as indices into them (a big
+    site's pages read hundreds of thousands of facts)."""
+    keys = sorted({key for reads in memory.pages.values() for key in reads} | set(memory.facts))
+    index = {key: i for i, key in enumerate(keys)}
+    return {
+        "environment": memory.environment,
+        "keys": keys,
+        "digests": [memory.facts.get(key) for key in keys],
+        "pages": {path: [index[key] for key in reads] for path, reads in memory.pages.items()},
+        "named": {slug: list(ids) for slug, ids in memory.named.items()},
+    }
+
+
 def _memory_from_plain(raw: dict) -> Memory:
-    """The inverse of dataclasses.asdict for a Memory; raises ValueError, KeyError or TypeError on data of
-    another shape."""
+    """The inverse of _memory_to_plain; raises ValueError, KeyError, IndexError or TypeError on data of another
+    shape."""
     def text(value) -> str:
         if not isinstance(value, str):
             raise TypeError("expected a string")
         return value
 
-    def keys(value) -> tuple[str, ...]:
-        if not isinstance(value, list):
-            raise TypeError("expected a list of keys")
-        return tuple(map(text, value))
+    keys = [text(key) for key in raw["keys"]]
+    digests = raw["digests"]
+    if len(digests) != len(keys):
+        raise ValueError("a digest per key")
+
+    def key(i) -> str:
+        if not isinstance(i, int) or not 0 <= i < len(keys):
+            raise IndexError("not a key's index")
+        return keys[i]
 
     return Memory(
         environment=text(raw["environment"]),
-        facts={text(k): text(v) for k, v in raw["facts"].items()},
-        pages={text(path): keys(read) for path, read in raw["pages"].items()},
-        named={text(slug): keys(ids) for slug, ids in raw["named"].items()},
+        facts={key: text(digest) for key, digest in zip(keys, digests) if digest is not None},
+        pages={text(path): tuple(map(key, reads)) for path, reads in raw["pages"].items()},
+        named={text(slug): tuple(map(text, ids)) for slug, ids in raw["named"].items()},
     )
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..model import Memory
-from .site import ARTICLE, ENTITY, HEADLINE, IN_GRAPH, MENTIONED, NEIGHBOURS, ORDER, TIES, Site, anchor_of
+from ..model import EntityType, Memory
+from .site import ARTICLE, DATES, ENTITY, HEADLINE, IN_GRAPH, MENTIONED, NEIGHBOURS, ORDER, TIES, Site, anchor_of
 
 
 def _digest(*parts: object) -> str:
@@ -55,9 +55,15 @@ class Facts:
         if kind == ORDER:
             return _digest(site._order)
         if kind == MENTIONED:
-            return _digest(sorted(site._mentions_by_entity))
+            entities, mentions = corpus.entities, site._mentions_by_entity
+            return _digest([(e, entities[e].name, entities[e].type, len(mentions[e]), e in site._with_page)
+                            for e in sorted(mentions)])
         if kind == IN_GRAPH:
-            return _digest(sorted(site._graph.nodes))
+            graph = site._graph
+            return _digest([(n, node.mentions, sum(link.weight for link in graph.adjacency[n].values()))
+                            for n, node in sorted(graph.nodes.items())])
+        if kind == DATES:
+            return _digest(sorted(e for e, entity in corpus.entities.items() if entity.type is EntityType.DATE))
         if kind == ENTITY:
             entity = corpus.entities.get(name)
             return _digest(entity, site._path_of(name)) if entity else None

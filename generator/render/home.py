@@ -24,11 +24,7 @@ def _covers(site: Site, order: list[str]) -> str:
     if dates:
         first, last = readable_date(dates[0]), readable_date(dates[-1])
         span = f", dated {first}" if first == last else f", from {first} to {last}"
-    counts = {t: 0 for t in (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION)}
-    for entity_id in site.ranked_entities():
-        entity_type = site.entity(entity_id).type
-        if entity_type in counts:
-            counts[entity_type] += 1
+    counts = {t: len(site.ranked_entities({t})) for t in (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION)}
     return (f"{n} article{'' if n == 1 else 's'}{span}, naming {counts[EntityType.PERSON]} people, "
             f"{counts[EntityType.PLACE]} places and {counts[EntityType.ORGANIZATION]} organisations.")
 
@@ -44,10 +40,10 @@ class HomePage:
         return PATH
 
     def draw(self, site: Site, key: str) -> Page:
-        top = [e for e in site.ranked_entities(NAMED_TYPES) if site.entity_path(e)][:TOP_ENTITIES]
+        top = site.ranked_entities(NAMED_TYPES, with_page=True)[:TOP_ENTITIES]
         lead = []  # the most mentioned organisation, person and place
         for entity_type in (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.PLACE):
-            ranked = [e for e in site.ranked_entities({entity_type}) if site.entity_path(e)]
+            ranked = site.ranked_entities({entity_type}, with_page=True)[:1]
             if ranked:
                 lead.append(md_link(site.entity(ranked[0]).name, site.entity_path(ranked[0]), PATH))
         about = (f"The people, places and organisations in the news about {', '.join(lead[:-1])} and {lead[-1]}."

@@ -29,7 +29,7 @@ def _entity_line(entity_id: str, site: Site, current: str) -> str:
 def _groups(site: Site, current: str, types: tuple[TypeInfo, ...]) -> list[dict]:
     groups = []
     for info in types:
-        ids = [e for e in site.ranked_entities({info.type}) if site.entity_path(e)]
+        ids = site.ranked_entities({info.type}, with_page=True)
         if ids:
             groups.append({
                 "title": info.plural,

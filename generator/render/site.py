@@ -10,8 +10,9 @@ of fact, named by a key:
     h:<slug>        an article's headline: title, date, front matter, page
     n:<slug>        the articles before and after it in reading order
     o:              the reading order of all the articles (which there are, and in what order)
-    m:              which entities are mentioned at all
-    g:              which entities are in the graph
+    m:              which entities are mentioned, and the type, name, mention count and page of each
+    g:              which entities are in the graph, with the mentions and the links' weight of each
+    d:              which entities are dates
 
 A page that goes through a collection reads the collection's fact as well as
 each member's: a new article or entity is a change to every page that lists them.
@@ -37,7 +38,7 @@ from .dates import DateResolver
 from .views import Neighbourhoods, View, article_view, induced, site_view
 
 ENTITY, TIES, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "a:", "h:", "n:"
-ORDER, MENTIONED, IN_GRAPH = "o:", "m:", "g:"
+ORDER, MENTIONED, IN_GRAPH, DATES = "o:", "m:", "g:", "d:"
 
 
 @dataclass(frozen=True)
@@ -220,11 +221,21 @@ class Site:
         """The entity's neighbourhood (views.Neighbourhoods.ego); the ties of every node in it are read."""
         return self._neighbourhoods.ego(entity_id, depth, max_nodes=max_nodes, first_ring=first_ring)
 
-    def ranked_entities(self, types: set[EntityType] | None = None) -> list[str]:
-        """Entity ids with mentions (of these types), most mentioned first (ties by name)."""
+    def ranked_entities(self, types: set[EntityType] | None = None, with_page: bool = False) -> list[str]:
+        """Entity ids with mentions (of these types; with a page of their own), most mentioned first (ties by
+        name). What is read is only the ranking: a page reads what it shows of each."""
         self._read(MENTIONED, "")
-        ids = [e for e in self._mentions_by_entity if types is None or self.entity(e).type in types]
-        return sorted(ids, key=lambda e: (-self.mention_count(e), self.entity(e).name.casefold(), e))
+        return [e for e in self._ranking if (types is None or self._corpus.entities[e].type in types)
+                and (not with_page or e in self._with_page)]
+
+    @cached_property
+    def _ranking(self) -> list[str]:
+        entities, mentions = self._corpus.entities, self._mentions_by_entity
+        return sorted(mentions, key=lambda e: (-len(mentions[e]), entities[e].name.casefold(), e))
+
+    def is_date(self, entity_id: str) -> bool:
+        self._read(DATES, "")
+        return self._corpus.entities[entity_id].type is EntityType.DATE
 
     # --- articles ---
 
@@ -275,11 +286,10 @@ class Site:
     def network(self) -> tuple[View, int]:
         """The Network page's view of the graph, and the number of entities in the graph."""
         self._read(IN_GRAPH, "")
-        for entity_id in self._graph.nodes:
+        view = site_view(self._graph, self.settings.network_min_mentions, self.settings.network_max_nodes)
+        for entity_id in view:
             self._read(TIES, entity_id)
-            self._read(ENTITY, entity_id)
-        return site_view(self._graph, self.settings.network_min_mentions, self.settings.network_max_nodes), \
-            len(self._graph)
+        return view, len(self._graph)
 
     def among(self, entity_ids: list[str]) -> View:
         """The graph among these entities (each in the graph)."""

@@ -8,7 +8,7 @@ against the article's date (dates.py) where it has one, else shown as written.
 from __future__ import annotations
 
 from ..markup import md_inline
-from ..model import EntityType, Page
+from ..model import Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
 from .site import Site, anchor_of, article_path
@@ -46,7 +46,7 @@ class TimelinePage:
         for slug in order:
             item = site.article(slug)
             for em in sorted(site.mentions_in(slug), key=lambda m: m.mention.start):
-                if site.entity(em.entity).type is not EntityType.DATE:
+                if not site.is_date(em.entity):
                     continue
                 key = (slug, em.mention.sentence, em.mention.text)
                 if key in seen:
