@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test generate eval bench bench-graph clean browser-deps npm audit offline
+.PHONY: site serve test test-fast lint generate eval bench bench-graph clean browser-deps npm audit offline
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -19,8 +19,17 @@ serve: $(STAMP)
 generate: $(STAMP)
 	$(BIN)/python -m generator build
 
-test: $(STAMP) browser-deps $(NPM_STAMP)
+test: lint browser-deps $(NPM_STAMP)
 	$(BIN)/python -m pytest
+
+# The tests that need no spaCy model, no MkDocs build, no ../shared and no browser: under a minute.
+test-fast: $(STAMP)
+	EXPLAINER_TEST_FAST=1 $(BIN)/python -m pytest -m "not browser and not model and not slow"
+
+# Lint and format gate (ruff, configured in pyproject.toml); `ruff format` fixes what the second line reports.
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests bench tools
+	$(BIN)/ruff format --check generator tests bench tools
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.eval.conll

@@ -34,8 +34,8 @@ import yaml  # noqa: E402
 from generator.config import Settings  # noqa: E402
 from generator.model import Evidence  # noqa: E402
 from generator.render.assets import render_assets  # noqa: E402
-from generator.render.graphs import graph_context  # noqa: E402
 from generator.render.common import front_matter, render_template  # noqa: E402
+from generator.render.graphs import graph_context  # noqa: E402
 
 TYPES = ["person", "place", "organization", "group", "event", "other"]
 TARGET_INTERACTIVE_S = 1.5
@@ -47,17 +47,32 @@ def synthetic_graph(nodes: int, edges: int, seed: int = 1) -> nx.Graph:
     base = nx.barabasi_albert_graph(nodes, max(1, round(edges / nodes)), seed=seed)
     graph = nx.Graph()
     for n in sorted(base.nodes):
-        graph.add_node(f"entity-{n}", name=f"Entity {n} {rng.choice(['Ltd', 'City', 'Smith', 'Union'])}",
-                       type=rng.choice(TYPES), mentions=1 + base.degree(n), articles=1, role=None)
+        graph.add_node(
+            f"entity-{n}",
+            name=f"Entity {n} {rng.choice(['Ltd', 'City', 'Smith', 'Union'])}",
+            type=rng.choice(TYPES),
+            mentions=1 + base.degree(n),
+            articles=1,
+            role=None,
+        )
     pairs = sorted(base.edges)[:edges]
     while len(pairs) < edges:  # top up to the exact count with random extra ties
         a, b = sorted(rng.sample(range(nodes), 2))
         if (a, b) not in pairs:
             pairs.append((a, b))
     for a, b in pairs:
-        ev = Evidence("story", "p1", f"Entity {a} and Entity {b} were named together in a sentence of ordinary length.")
-        graph.add_edge(f"entity-{a}", f"entity-{b}", kind="co-occurrence", weight=rng.randint(1, 4),
-                       evidence=[ev], by_article={"story": 1}, actions=[])
+        ev = Evidence(
+            "story", "p1", f"Entity {a} and Entity {b} were named together in a sentence of ordinary length."
+        )
+        graph.add_edge(
+            f"entity-{a}",
+            f"entity-{b}",
+            kind="co-occurrence",
+            weight=rng.randint(1, 4),
+            evidence=[ev],
+            by_article={"story": 1},
+            actions=[],
+        )
     return graph
 
 
@@ -85,11 +100,14 @@ def build_site(graph: nx.Graph, folder: Path) -> tuple[Path, float, int]:
     started = time.perf_counter()
     context = graph_context(graph, _Index(), "network.md", Settings(), "Every entity on the site")
     layout_s = time.perf_counter() - started
-    page = render_template("network.md.j2", {
-        "front_matter": front_matter({"title": "Network", "explainer": "network"}),
-        "summary": f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} connections.",
-        "graph": context,
-    })
+    page = render_template(
+        "network.md.j2",
+        {
+            "front_matter": front_matter({"title": "Network", "explainer": "network"}),
+            "summary": f"{graph.number_of_nodes()} entities and {graph.number_of_edges()} connections.",
+            "graph": context,
+        },
+    )
     (project / "docs" / "network.md").write_bytes(page)
     (project / "docs" / "index.md").write_text("# Bench\n")
     for asset in render_assets():
@@ -97,8 +115,12 @@ def build_site(graph: nx.Graph, folder: Path) -> tuple[Path, float, int]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(asset.content)
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    subprocess.run([str(mkdocs), "build", "-q"], cwd=project, check=True,
-                   env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        [str(mkdocs), "build", "-q"],
+        cwd=project,
+        check=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
     html = project / "site" / "network" / "index.html"
     return project / "site", layout_s, html.stat().st_size
 
@@ -126,7 +148,9 @@ def measure(base: str, runs: int) -> list[dict]:
 
     results = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--headless=new"])
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--headless=new"]
+        )
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
@@ -162,14 +186,17 @@ def main() -> None:
             runs = measure(f"http://127.0.0.1:{server.server_address[1]}/", args.runs)
         finally:
             server.shutdown()
-    median = {k: statistics.median(r[k] for r in runs) for k in ("fcp_ms", "load_ms", "interactive_ms", "redraw_ms")}
+    median = {
+        k: statistics.median(r[k] for r in runs) for k in ("fcp_ms", "load_ms", "interactive_ms", "redraw_ms")
+    }
     report = {
         "graph": {"nodes": graph.number_of_nodes(), "edges": graph.number_of_edges()},
         "build": {"layout_and_draw_s": round(layout_s, 2), "page_bytes": page_bytes},
         "median": {k: round(v) for k, v in median.items()},
         "runs": runs,
         "target": f"interactive within {TARGET_INTERACTIVE_S} s of first interaction",
-        "met": median["interactive_ms"] <= TARGET_INTERACTIVE_S * 1000 and not any(r["vis_loaded_at_load"] for r in runs),
+        "met": median["interactive_ms"] <= TARGET_INTERACTIVE_S * 1000
+        and not any(r["vis_loaded_at_load"] for r in runs),
     }
     print(json.dumps(report, indent=2))
 

@@ -59,7 +59,9 @@ def unique_file(files: list[Path], start: int) -> Path:
     duplicates makes the other a new article, which is another kind of change."""
     digests = [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
     counts = Counter(digests)
-    return next(p for p, d in zip(files[start:] + files[:start], digests[start:] + digests[:start]) if counts[d] == 1)
+    return next(
+        p for p, d in zip(files[start:] + files[:start], digests[start:] + digests[:start]) if counts[d] == 1
+    )
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -89,7 +91,9 @@ def floor_seconds(files: list[Path], model: str, processes: int) -> float:
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", FLOOR_SCRIPT, model, str(processes), *map(str, files)],
-        env=ENV, capture_output=True, text=True,
+        env=ENV,
+        capture_output=True,
+        text=True,
     )
     if result.returncode != 0:
         sys.exit(f"bench: floor run failed:\n{result.stderr[-3000:]}")
@@ -124,11 +128,18 @@ def main() -> None:
         warm = timed(generate, project)
         # An edit that names no one (a typo fixed, a paragraph added): it changes one article page.
         edited = project / "seeds" / unique_file(files, len(files) // 2).name
-        edited.write_text(edited.read_text(encoding="utf-8", errors="replace") + "\n\nOne more paragraph for the benchmark.\n", encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8", errors="replace")
+            + "\n\nOne more paragraph for the benchmark.\n",
+            encoding="utf-8",
+        )
         one_edit = timed(generate, project)
         # An edit that names the corpus's most mentioned people and place: every page that shows them changes.
         edited = project / "seeds" / unique_file(files, len(files) // 3).name
-        edited.write_text(edited.read_text(encoding="utf-8", errors="replace") + "\n\n" + NAMES_EDIT + "\n", encoding="utf-8")
+        edited.write_text(
+            edited.read_text(encoding="utf-8", errors="replace") + "\n\n" + NAMES_EDIT + "\n",
+            encoding="utf-8",
+        )
         one_edit_names = timed(generate, project)
         peak_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         mkdocs_s = timed([str(Path(sys.executable).with_name("mkdocs")), "build"], project)
@@ -155,7 +166,9 @@ def main() -> None:
             "pages_per_s": round(pages / mkdocs_s, 1),
             "peak_rss_mb": round(peak_rss_mb, 1),
             "site_mb": round(site_bytes / 1e6, 2),
-            "article_page_kb_median": round(statistics.median(article_sizes) / 1000, 1) if article_sizes else None,
+            "article_page_kb_median": round(statistics.median(article_sizes) / 1000, 1)
+            if article_sizes
+            else None,
             "article_page_kb_max": round(max(article_sizes) / 1000, 1) if article_sizes else None,
             "search_index_kb": round(search.stat().st_size / 1000, 1) if search.exists() else None,
         }

@@ -12,24 +12,27 @@ from __future__ import annotations
 
 import re
 
-FURNITURE = [re.compile(p, re.I) for p in (
-    r"sign up (?:for|to) (?:our|the) .*newsletter.*",
-    r".*\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b.*",
-    r"(?:subscribe|sign up) (?:now|today|here)\W*",
-    r".*\bcookies?\b.*\b(?:accept|consent|settings|preferences|policy)\b.*",
-    r"(?:accept|reject|manage) (?:all )?cookies\W*",
-    r"your browser does not support (?:the )?(?:audio|video|iframe)(?: element| tag)?\W*",
-    r"(?:this|the) (?:video|audio|media) (?:can ?not|cannot|could not) be played\W*",
-    r"list \d+ of \d+",
-    r"end of list",
-    r"(?:end of )?(?:image|media|video) (?:source|caption|copyright)\b.*",
-    r"(?:image|photo|picture|photograph)(?: credit)?\s*[:,]\s*[\w .,&/'’-]{0,60}",
-    r"(?:getty images|reuters|afp|ap|pa media|epa)(?:\s*/\s*[\w ]+)?",
-    r"(?:share|share this|follow us|follow) (?:on|this|article|page|story)\b.{0,40}",
-    r"(?:advertisement|skip advertisement|continue reading( the main story)?|read more|related topics|"
-    r"more on this story)\W*",
-    r"(?:copyright|©) .{0,80}all rights reserved\W*",
-)]
+FURNITURE = [
+    re.compile(p, re.I)
+    for p in (
+        r"sign up (?:for|to) (?:our|the) .*newsletter.*",
+        r".*\bnewsletters?\b.*\b(?:sign up|subscribe|inbox)\b.*",
+        r"(?:subscribe|sign up) (?:now|today|here)\W*",
+        r".*\bcookies?\b.*\b(?:accept|consent|settings|preferences|policy)\b.*",
+        r"(?:accept|reject|manage) (?:all )?cookies\W*",
+        r"your browser does not support (?:the )?(?:audio|video|iframe)(?: element| tag)?\W*",
+        r"(?:this|the) (?:video|audio|media) (?:can ?not|cannot|could not) be played\W*",
+        r"list \d+ of \d+",
+        r"end of list",
+        r"(?:end of )?(?:image|media|video) (?:source|caption|copyright)\b.*",
+        r"(?:image|photo|picture|photograph)(?: credit)?\s*[:,]\s*[\w .,&/'’-]{0,60}",
+        r"(?:getty images|reuters|afp|ap|pa media|epa)(?:\s*/\s*[\w ]+)?",
+        r"(?:share|share this|follow us|follow) (?:on|this|article|page|story)\b.{0,40}",
+        r"(?:advertisement|skip advertisement|continue reading( the main story)?|read more|related topics|"
+        r"more on this story)\W*",
+        r"(?:copyright|©) .{0,80}all rights reserved\W*",
+    )
+]
 FURNITURE_MAX_CHARS = 200  # furniture is short; a long paragraph about cookies is news
 # How site lines begin: a paragraph that opens so is not read for names.
 OPENERS = re.compile(
@@ -38,7 +41,9 @@ OPENERS = re.compile(
     r"more on this story|top stories)\b",
     re.I,
 )
-_LINK_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*(?:!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+)\s*$")
+_LINK_LINE = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])?\s*(?:!?\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|https?://\S+)\s*$"
+)
 
 
 def _is_furniture_line(line: str) -> bool:
@@ -47,7 +52,8 @@ def _is_furniture_line(line: str) -> bool:
 
 
 def is_furniture(block_text: str) -> bool:
-    """True if the block is page furniture, not article text: one FURNITURE line, or only links and such lines."""
+    """True if the block is page furniture, not article text: one FURNITURE line, or only links and such
+    lines."""
     lines = [line.strip() for line in block_text.splitlines() if line.strip()]
     if not lines:
         return False

@@ -29,8 +29,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     _print_problems(result.report)
     w = result.written
     if result.up_to_date:
-        print(f"explainer: {result.articles} articles, {result.pages} pages: nothing changed since the last build",
-              file=sys.stderr)
+        print(
+            f"explainer: {result.articles} articles, {result.pages} pages: "
+            "nothing changed since the last build",
+            file=sys.stderr,
+        )
         return 1 if args.strict and result.report.problems else 0
     print(
         f"explainer: {result.articles} articles, {result.entities} entities, {result.pages} pages "
@@ -59,7 +62,9 @@ def _site_name(config: Path) -> str:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m generator", description="Explainer: news articles → explainer microsite")
+    p = argparse.ArgumentParser(
+        prog="python -m generator", description="Explainer: news articles → explainer microsite"
+    )
     p.add_argument("--config", default="mkdocs.yml", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="generate docs/ from the seeds")

@@ -37,9 +37,9 @@ class Settings:
     layout_seed: int = 7
     network_min_mentions: int = 1
     network_max_nodes: int = 500
+    small_site_articles: int = 10
     entity_page_min_mentions: int = 2
     entity_page_min_articles: int = 2
-    small_site_articles: int = 10
     cache: str = ".cache/explainer"
     processes: int = 0
 
@@ -64,10 +64,20 @@ class Settings:
         return max(1, min(2, len(os.sched_getaffinity(0))))
 
 
-def settings_from_mapping(values: dict[str, Any] | None, root: Path) -> Settings:
-    """Typed settings from the `extra.explainer` mapping; unknown keys are an error."""
+# Settings from elsewhere in mkdocs.yml, not from extra.explainer: the project's folder, and docs_dir.
+NOT_USER_KEYS = ("root", "docs")
+
+
+def user_settings() -> list[str]:
+    """The keys an editor may set under extra.explainer, in the order Settings declares them."""
+    return [f.name for f in fields(Settings) if f.name not in NOT_USER_KEYS]
+
+
+def settings_from_mapping(values: dict[str, Any] | None, root: Path, docs: str = "docs") -> Settings:
+    """Typed settings from the `extra.explainer` mapping (docs: MkDocs' docs_dir); an unknown key is an
+    error."""
     values = dict(values or {})
-    known = {f.name: f for f in fields(Settings) if f.name != "root"}
+    known = {f.name: f for f in fields(Settings) if f.name in user_settings()}
     unknown = sorted(set(values) - set(known))
     if unknown:
         raise ConfigError(
@@ -82,7 +92,7 @@ def settings_from_mapping(values: dict[str, Any] | None, root: Path) -> Settings
         if expected is str and not isinstance(value, str):
             raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be text, not {value!r}")
         typed[key] = value
-    return replace(Settings(root=root), **typed)
+    return replace(Settings(root=root, docs=docs), **typed)
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -114,6 +124,6 @@ def load_settings(config_file: Path) -> Settings:
     """Settings from a mkdocs.yml; paths in it are relative to the file's folder."""
     data = read_mkdocs_yml(config_file)
     extra = data.get("extra") or {}
-    values = dict(extra.get("explainer") or {})
-    values.setdefault("docs", data.get("docs_dir") or "docs")
-    return settings_from_mapping(values, config_file.resolve().parent)
+    return settings_from_mapping(
+        extra.get("explainer"), config_file.resolve().parent, data.get("docs_dir") or "docs"
+    )

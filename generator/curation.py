@@ -79,7 +79,11 @@ def _entry(match: str, options: Any, source: str, report: Report) -> CurationEnt
         return None
     unknown = sorted(set(map(str, options)) - set(KEYS))
     if unknown:
-        report.add(source, f"entities: entry '{match}' has unknown key(s) {', '.join(unknown)}; known keys are {', '.join(KEYS)}")
+        report.add(
+            source,
+            f"entities: entry '{match}' has unknown key(s) {', '.join(unknown)}; "
+            f"known keys are {', '.join(KEYS)}",
+        )
     values: dict[str, Any] = {}
     for key in KEYS:
         if key not in options:
@@ -116,7 +120,9 @@ def entries_from_mapping(data: Any, source: str, report: Report) -> list[Curatio
     return [e for e in entries if e is not None]
 
 
-def load_curation(seeds_dir: Path, articles: Sequence[Article], report: Report, display: Path | None = None) -> list[CurationEntry]:
+def load_curation(
+    seeds_dir: Path, articles: Sequence[Article], report: Report, display: Path | None = None
+) -> list[CurationEntry]:
     """Entries of seeds/entities.yml (if any), then of each seed's front matter, in seed order."""
     entries: list[CurationEntry] = []
     path = seeds_dir / CURATION_FILE
@@ -125,7 +131,10 @@ def load_curation(seeds_dir: Path, articles: Sequence[Article], report: Report, 
         try:
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
         except (yaml.YAMLError, UnicodeDecodeError) as error:
-            report.add(shown, f"not valid YAML, curation skipped ({error.__class__.__name__}); fix it and build again")
+            report.add(
+                shown,
+                f"not valid YAML, curation skipped ({error.__class__.__name__}); fix it and build again",
+            )
             data = None
         entries += entries_from_mapping(data, shown, report)
     for article in articles:

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 
-_NUMBER = (r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|a hundred|several|a few|few|many|"
-           r"a couple of|couple of|dozens of|hundreds of|thousands of)(?:[\s-]\w+)?")
+_NUMBER = (
+    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|a hundred|several|a few|few|many|"
+    r"a couple of|couple of|dozens of|hundreds of|thousands of)(?:[\s-]\w+)?"
+)
 _DURATION = re.compile(
     r"^(?:(?:more|less|fewer) than |over |under |about |around |nearly |almost |some |at least |up to |"
     r"just |only |the (?:(?:past|last|next|previous|first|coming|following) )?|a further |another |for )*"
-    + _NUMBER + r"[\s-](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seconds?|nights?)"
+    + _NUMBER
+    + r"[\s-](?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?|seconds?|nights?)"
     r"(?:[\s-](?:long|old|running|straight))?$",
     re.I,
 )

@@ -1,4 +1,4 @@
-"""Fingerprints of what a build runs besides its input: the generator's own source and the libraries' versions.
+"""Fingerprints of what a build runs besides its input: the generator's source and the libraries' versions.
 
 The extraction cache, the build stamp and the rebuild memory are all keyed by
 them: a change of code or library makes their entries another build's.
@@ -12,8 +12,22 @@ from importlib import metadata, resources
 from pathlib import Path
 
 # Installed packages whose code or data decide what a build writes: an upgrade must rebuild.
-OUTPUT_PACKAGES = ("spacy", "thinc", "networkx", "scipy", "numpy", "jinja2", "markupsafe", "pyvis", "dateparser",
-                   "regex", "python-dateutil", "python-slugify", "text-unidecode", "PyYAML")
+OUTPUT_PACKAGES = (
+    "spacy",
+    "thinc",
+    "networkx",
+    "scipy",
+    "numpy",
+    "jinja2",
+    "markupsafe",
+    "pyvis",
+    "dateparser",
+    "regex",
+    "python-dateutil",
+    "python-slugify",
+    "text-unidecode",
+    "PyYAML",
+)
 
 
 def installed_version(package: str) -> str:
@@ -29,7 +43,8 @@ def package_folder() -> Path:
 
 
 def update_with_tree(digest, folder: Path, keep=lambda relative: True) -> None:
-    """Every file under folder that keep(relative path) accepts, by relative path and bytes, in a stable order.
+    """Every file under folder that keep(relative path) accepts, by relative path and bytes, in a stable
+    order.
 
     A file that cannot be read counts by its error: reading seeds reports it,
     and the next build notices when it becomes readable.
@@ -61,7 +76,9 @@ def _extraction_code(relative: Path) -> bool:
 def package_digest(folder: Path | None = None, extraction_only: bool = False) -> str:
     """The generator's source (templates and assets included), or only what extraction runs."""
     digest = hashlib.sha256()
-    update_with_tree(digest, folder or package_folder(), _extraction_code if extraction_only else _not_compiled)
+    update_with_tree(
+        digest, folder or package_folder(), _extraction_code if extraction_only else _not_compiled
+    )
     return digest.hexdigest()
 
 

@@ -28,21 +28,23 @@ def extract_files(paths: list[Path], settings: Settings | None, report: Report) 
         for ae in corpus.article_entities[item.article.slug]:
             entity = corpus.entities[ae.entity]
             mentions = sorted(by_article[item.article.slug][ae.entity], key=lambda m: m.mention.start)
-            entities.append({
-                "id": entity.id,
-                "name": entity.name,
-                "type": entity.type.value,
-                "role": ae.role,
-                "aliases": list(entity.aliases),  # other spellings of the name (mention texts are below)
-                "mentions": [
-                    {
-                        "text": m.mention.text,
-                        "start": m.mention.start,
-                        "end": m.mention.end,
-                        "sentence": " ".join(item.sentences[m.mention.sentence].text.split()),
-                    }
-                    for m in mentions
-                ],
-            })
+            entities.append(
+                {
+                    "id": entity.id,
+                    "name": entity.name,
+                    "type": entity.type.value,
+                    "role": ae.role,
+                    "aliases": list(entity.aliases),  # other spellings of the name (mention texts are below)
+                    "mentions": [
+                        {
+                            "text": m.mention.text,
+                            "start": m.mention.start,
+                            "end": m.mention.end,
+                            "sentence": " ".join(item.sentences[m.mention.sentence].text.split()),
+                        }
+                        for m in mentions
+                    ],
+                }
+            )
         out.append({"source": str(item.article.source), "entities": entities})
     return out

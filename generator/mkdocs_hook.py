@@ -28,10 +28,10 @@ _state: dict[str, object] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Runs once per build, after mkdocs.yml is read: validates extra.explainer."""
-    values = dict((config.extra or {}).get("explainer") or {})
-    values.setdefault("docs", config.docs_dir)
+    values = (config.extra or {}).get("explainer")
     try:
-        _state["settings"] = settings_from_mapping(values, Path(config.config_file_path).resolve().parent)
+        root = Path(config.config_file_path).resolve().parent
+        _state["settings"] = settings_from_mapping(values, root, config.docs_dir)
     except ConfigError as error:
         raise PluginError(str(error)) from None
     return config
@@ -40,7 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env, config: MkDocsConfig, files: Files):
     """Runs once per build, before pages are templated: gives the theme's partials the entity types, in the
     order of an article's sidebar (model.TYPES)."""
-    env.globals["explainer_types"] = [(info.type.value, info.plural) for info in sorted(TYPES, key=lambda i: i.sidebar)]
+    env.globals["explainer_types"] = [
+        (info.type.value, info.plural) for info in sorted(TYPES, key=lambda i: i.sidebar)
+    ]
     return env
 
 

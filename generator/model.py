@@ -31,8 +31,15 @@ class EntityType(str, Enum):
 
 
 # Which type wins a tied vote (within an article, and across the site).
-TYPE_PRIORITY = (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP,
-                 EntityType.EVENT, EntityType.OTHER, EntityType.DATE)
+TYPE_PRIORITY = (
+    EntityType.PERSON,
+    EntityType.PLACE,
+    EntityType.ORGANIZATION,
+    EntityType.GROUP,
+    EntityType.EVENT,
+    EntityType.OTHER,
+    EntityType.DATE,
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,9 @@ class TypeInfo:
     type: EntityType
     label: str  # "Person": a node's tooltip, an entity page's summary
     plural: str  # "People": index sections, sidebar headings
-    shape: str | None  # vis-network's name for its nodes' shape; None: never a node (dates stay on the timeline)
+    shape: (
+        str | None
+    )  # vis-network's name for its nodes' shape; None: never a node (dates stay on the timeline)
     sidebar: int  # place in an article's sidebar: what the story is about, then when, then the rest
     index_page: str | None = None  # docs path of the type's own index page
 
@@ -146,7 +155,7 @@ class Action:
 
 @dataclass(frozen=True)
 class Extraction:
-    """What extract finds in one article: a function of its text, its kind and the model (the cache's unit)."""
+    """What extract finds in one article: a function of its text, its kind and the model (a cache entry)."""
 
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...]
@@ -183,7 +192,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     link: str | None = None
-    country: str | None = None  # for a group: Entity.id of its country (North Korean → North Korea), not merged
+    country: str | None = (
+        None  # for a group: Entity.id of its country (North Korean → North Korea), not merged
+    )
 
 
 @dataclass(frozen=True)
@@ -282,7 +293,9 @@ class Memory:
     environment: str  # digest of the code, settings and libraries: another one draws every page
     facts: dict[str, str]  # fact key → digest
     pages: dict[str, tuple[str, ...]]  # docs path → keys of the facts it read
-    named: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Article.slug → ids of the entities it names
+    named: dict[str, tuple[str, ...]] = field(
+        default_factory=dict
+    )  # Article.slug → ids of the entities it names
 
 
 @dataclass(frozen=True)

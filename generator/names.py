@@ -45,16 +45,45 @@ EXTRA_ALIASES = {
 }
 # Demonyms that no suffix rule turns into their country.
 DEMONYM_EXCEPTIONS = {
-    "american": "United States", "british": "United Kingdom", "french": "France", "dutch": "Netherlands",
-    "german": "Germany", "chinese": "China", "swiss": "Switzerland", "greek": "Greece", "turkish": "Turkey",
-    "polish": "Poland", "spanish": "Spain", "swedish": "Sweden", "danish": "Denmark", "finnish": "Finland",
-    "irish": "Ireland", "soviet": "Soviet Union", "thai": "Thailand", "filipino": "Philippines",
-    "philippine": "Philippines", "afghan": "Afghanistan", "saudi": "Saudi Arabia", "argentine": "Argentina",
-    "czech": "Czech Republic", "norwegian": "Norway", "peruvian": "Peru", "portuguese": "Portugal",
-    "belarusian": "Belarus", "israeli": "Israel", "kiwi": "New Zealand", "welsh": "United Kingdom",
-    "scottish": "United Kingdom", "english": "United Kingdom", "slovak": "Slovakia", "croat": "Croatia",
-    "serb": "Serbia", "bosnian": "Bosnia and Herzegovina", "emirati": "United Arab Emirates",
-    "congolese": "Democratic Republic of the Congo", "malagasy": "Madagascar",
+    "american": "United States",
+    "british": "United Kingdom",
+    "french": "France",
+    "dutch": "Netherlands",
+    "german": "Germany",
+    "chinese": "China",
+    "swiss": "Switzerland",
+    "greek": "Greece",
+    "turkish": "Turkey",
+    "polish": "Poland",
+    "spanish": "Spain",
+    "swedish": "Sweden",
+    "danish": "Denmark",
+    "finnish": "Finland",
+    "irish": "Ireland",
+    "soviet": "Soviet Union",
+    "thai": "Thailand",
+    "filipino": "Philippines",
+    "philippine": "Philippines",
+    "afghan": "Afghanistan",
+    "saudi": "Saudi Arabia",
+    "argentine": "Argentina",
+    "czech": "Czech Republic",
+    "norwegian": "Norway",
+    "peruvian": "Peru",
+    "portuguese": "Portugal",
+    "belarusian": "Belarus",
+    "israeli": "Israel",
+    "kiwi": "New Zealand",
+    "welsh": "United Kingdom",
+    "scottish": "United Kingdom",
+    "english": "United Kingdom",
+    "slovak": "Slovakia",
+    "croat": "Croatia",
+    "serb": "Serbia",
+    "bosnian": "Bosnia and Herzegovina",
+    "emirati": "United Arab Emirates",
+    "congolese": "Democratic Republic of the Congo",
+    "malagasy": "Madagascar",
 }
 CITY_MIN_POPULATION = 100_000
 
@@ -88,7 +117,12 @@ def _countries() -> dict[str, str]:
     table: dict[str, str] = {}
     for country in pycountry.countries:
         readers = _readers_name(country)
-        for spelling in (country.name, getattr(country, "official_name", None), getattr(country, "common_name", None), readers):
+        for spelling in (
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+            readers,
+        ):
             if spelling:
                 table.setdefault(fold(spelling), readers)
     for readers, spellings in EXTRA_ALIASES.items():
@@ -104,14 +138,30 @@ def _other_places() -> frozenset[str]:
     names = {fold(c["name"]) for c in cache.get_cities().values() if c["population"] >= CITY_MIN_POPULATION}
     names |= {fold(s["name"]) for s in cache.get_us_states().values()}
     names |= {fold(c["name"]) for c in cache.get_continents().values()}
-    names |= {"middle east", "europe", "asia", "africa", "latin america", "the balkans", "balkans", "gulf", "caribbean",
-              "west bank", "gaza strip", "gaza", "kashmir", "siberia", "crimea", "donbas"}
+    names |= {
+        "middle east",
+        "europe",
+        "asia",
+        "africa",
+        "latin america",
+        "the balkans",
+        "balkans",
+        "gulf",
+        "caribbean",
+        "west bank",
+        "gaza strip",
+        "gaza",
+        "kashmir",
+        "siberia",
+        "crimea",
+        "donbas",
+    }
     return frozenset(names)
 
 
 @lru_cache(maxsize=NAME_MEMO)
 def country_name(name: str) -> str | None:
-    """The name readers know for a country ('Russian Federation' → 'Russia'), or None if name is no country."""
+    """The name readers know for a country ('Russian Federation' → 'Russia'), or None for no country."""
     key = fold(name)
     return _countries().get(key) or _countries().get(re.sub(r"^the ", "", key))
 
@@ -136,7 +186,14 @@ def demonym_country(demonym: str) -> str | None:
         return DEMONYM_EXCEPTIONS[word]
     candidates = []
     if word.endswith("ian"):
-        candidates += [word[:-3] + "ia", word[:-3] + "e", word[:-3], word[:-1], word[:-3] + "y", word[:-3] + "a"]
+        candidates += [
+            word[:-3] + "ia",
+            word[:-3] + "e",
+            word[:-3],
+            word[:-1],
+            word[:-3] + "y",
+            word[:-3] + "a",
+        ]
     if word.endswith("an"):
         candidates += [word[:-1], word[:-2] + "a", word[:-2], word[:-2] + "o"]
     if word.endswith("ese"):

@@ -15,8 +15,20 @@ from pathlib import Path
 
 from .config import Settings
 from .model import Article, Corpus, EntityType, Memory, Report
-from .stamp import (DateCache, Stamp, docs_state, environment_digest, forget_stamp, inputs_digest, intact_files,
-                    load_memory, load_stamp, save_memory, save_stamp, still_stands)
+from .stamp import (
+    DateCache,
+    Stamp,
+    docs_state,
+    environment_digest,
+    forget_stamp,
+    inputs_digest,
+    intact_files,
+    load_memory,
+    load_stamp,
+    save_memory,
+    save_stamp,
+    still_stands,
+)
 from .write import MANIFEST, WriteResult, recorded_files, write_pages
 
 DEFAULT_SITE_NAME = "Explainer"
@@ -33,10 +45,14 @@ class BuildResult:
     up_to_date: bool = False  # nothing the build reads had changed: docs/ was left as it was
     page_paths: list[str] = field(default_factory=list)  # every page the build produced, relative to docs/
     kept: int = 0  # pages that stood as the last build left them: nothing they read had changed
-    drawn: list[str] = field(default_factory=list)  # the pages drawn this build (written only if their bytes changed)
+    drawn: list[str] = field(
+        default_factory=list
+    )  # the pages drawn this build (written only if their bytes changed)
 
 
-def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report | None = None) -> BuildResult:
+def build(
+    settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report | None = None
+) -> BuildResult:
     """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds."""
     from .extract import Extractor
 
@@ -48,27 +64,41 @@ def build(settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report
     if still_stands(stamp, inputs, settings.docs_dir):
         report.problems.extend(stamp.problems)
         paths = [path for path in stamp.files if path != MANIFEST]
-        return BuildResult(stamp.articles, stamp.entities, len(paths), WriteResult(unchanged=len(paths)), report,
-                           {"up-to-date check": round(time.perf_counter() - start, 3)}, up_to_date=True,
-                           page_paths=paths)
+        return BuildResult(
+            stamp.articles,
+            stamp.entities,
+            len(paths),
+            WriteResult(unchanged=len(paths)),
+            report,
+            {"up-to-date check": round(time.perf_counter() - start, 3)},
+            up_to_date=True,
+            page_paths=paths,
+        )
     try:
         # After an edit, only a few seeds need the model: the Extractor's worker loads it meanwhile.
         with Extractor(settings, rebuilding=stamp is not None) as extractor:
             previous = load_memory(settings, stamp)
             # The last build's pages that are as it left them (and on the manifest's record) may stand.
-            intact = intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir) if previous \
+            intact = (
+                intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir)
+                if previous
                 else frozenset()
+            )
             forget_stamp(settings)
             result, memory = _build(settings, site_name, report, environment, previous, intact, extractor)
     finally:
-        gc.unfreeze()  # _build froze its stages' output; a long-lived process (mkdocs serve) must be able to free it
+        # _build froze its stages' output; a long-lived process (mkdocs serve) must be able to free it.
+        gc.unfreeze()
     files = docs_state(settings.docs_dir, [*result.page_paths, MANIFEST])
     try:
         save_memory(settings, inputs, memory)
         save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities))
     except OSError as error:
-        report.add(str(settings.cache), f"cannot be written ({error.strerror or error}): the next build draws every "
-                   "page again; make the folder writable, or set cache: \"\" in mkdocs.yml")
+        report.add(
+            str(settings.cache),
+            f"cannot be written ({error.strerror or error}): the next build draws every "
+            'page again; make the folder writable, or set cache: "" in mkdocs.yml',
+        )
     return result
 
 
@@ -77,7 +107,9 @@ def read_articles(settings: Settings, report: Report) -> list[Article]:
     from .read import read_seeds
     from .read.duplicates import drop_duplicates
 
-    return drop_duplicates(read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root), report)
+    return drop_duplicates(
+        read_seeds(settings.seeds_dir, settings.max_seed_bytes, report, root=settings.root), report
+    )
 
 
 def resolve_articles(articles: list[Article], extracted, settings: Settings, report: Report) -> Corpus:
@@ -85,11 +117,20 @@ def resolve_articles(articles: list[Article], extracted, settings: Settings, rep
     from .curation import load_curation
     from .resolve import resolve
 
-    return resolve(extracted, load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds)), report)
+    return resolve(
+        extracted, load_curation(settings.seeds_dir, articles, report, display=Path(settings.seeds)), report
+    )
 
 
-def _build(settings: Settings, site_name: str, report: Report, environment: str, previous: Memory | None,
-           intact: frozenset[str], extractor) -> tuple[BuildResult, Memory]:
+def _build(
+    settings: Settings,
+    site_name: str,
+    report: Report,
+    environment: str,
+    previous: Memory | None,
+    intact: frozenset[str],
+    extractor,
+) -> tuple[BuildResult, Memory]:
     # Imported here: networkx and scipy take a second to import, which an up-to-date build never needs.
     from .relate import build_graph
     from .render import Site, render_site_since
@@ -126,14 +167,30 @@ def _build(settings: Settings, site_name: str, report: Report, environment: str,
             pass  # a damaged cache: every date is parsed again
     rendering = render_site_since(site, environment, previous, intact)
     if dates:
-        dates.save(site.dates.rows({" ".join(em.mention.text.split()) for em in corpus.mentions
-                                    if corpus.entities[em.entity].type is EntityType.DATE}))
+        dates.save(
+            site.dates.rows(
+                {
+                    " ".join(em.mention.text.split())
+                    for em in corpus.mentions
+                    if corpus.entities[em.entity].type is EntityType.DATE
+                }
+            )
+        )
     lap("render")
     written = write_pages(settings.docs_dir, rendering.pages, report, kept=rendering.kept)
     lap("write")
     paths = [page.path for page in rendering.pages] + rendering.kept
-    result = BuildResult(len(articles), len(corpus.entities), len(paths), written, report, timings, page_paths=paths,
-                         kept=len(rendering.kept), drawn=[page.path for page in rendering.pages])
+    result = BuildResult(
+        len(articles),
+        len(corpus.entities),
+        len(paths),
+        written,
+        report,
+        timings,
+        page_paths=paths,
+        kept=len(rendering.kept),
+        drawn=[page.path for page in rendering.pages],
+    )
     return result, rendering.memory
 
 

@@ -57,8 +57,13 @@ class SiteGraph:
 
         graph = nx.Graph()
         for entity_id, node in self.nodes.items():
-            graph.add_node(entity_id, name=node.name, type=node.type.value, mentions=node.mentions,
-                           articles=node.articles)
+            graph.add_node(
+                entity_id,
+                name=node.name,
+                type=node.type.value,
+                mentions=node.mentions,
+                articles=node.articles,
+            )
         graph.add_edges_from((a, b, {"weight": link.weight}) for a, b, link in self.links())
         return graph
 
@@ -66,7 +71,7 @@ class SiteGraph:
 class _Tie:
     """A Link while relate builds it."""
 
-    __slots__ = ("weight", "evidence", "by_article", "acts")
+    __slots__ = ("acts", "by_article", "evidence", "weight")
 
     def __init__(self, weight: int = 0, by_article: dict[str, int] | None = None):
         self.weight = weight
@@ -100,9 +105,12 @@ def build_graph(corpus: Corpus) -> SiteGraph:
     for entity_id in sorted(mentions_of):
         entity = corpus.entities[entity_id]
         if entity.type in GRAPH_TYPES:
-            role = min(roles[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles[entity_id] else None
-            nodes[entity_id] = Node(entity.name, entity.type, mentions_of[entity_id], len(articles_of[entity_id]),
-                                    role)
+            role = (
+                min(roles[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles[entity_id] else None
+            )
+            nodes[entity_id] = Node(
+                entity.name, entity.type, mentions_of[entity_id], len(articles_of[entity_id]), role
+            )
     ties: dict[str, dict[str, _Tie]] = {n: {} for n in nodes}
 
     evidence_cache: dict[tuple[str, int], Evidence] = {}
@@ -152,7 +160,13 @@ def _add_acts(ties: dict[str, dict[str, _Tie]], corpus: Corpus, evidence) -> Non
         for action in item.actions:
             source = entity_at.get((slug, action.subject))
             target = entity_at.get((slug, action.object))
-            if source is None or target is None or source == target or source not in ties or target not in ties:
+            if (
+                source is None
+                or target is None
+                or source == target
+                or source not in ties
+                or target not in ties
+            ):
                 continue
             if action.mutual and target < source:
                 source, target = target, source

@@ -18,8 +18,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .curation import CurationEntry
-from .model import (TYPE_PRIORITY, ArticleEntity, Corpus, Entity, EntityMention, EntityType, ExtractedArticle,
-                    Mention, Report)
+from .model import (
+    TYPE_PRIORITY,
+    ArticleEntity,
+    Corpus,
+    Entity,
+    EntityMention,
+    EntityType,
+    ExtractedArticle,
+    Mention,
+    Report,
+)
 from .names import canonical_name, demonym_country, fold, person_key
 from .slugs import SlugRegistry
 
@@ -54,8 +63,11 @@ def _base_key(mention: Mention) -> str:
 def _article_keys(mentions: Sequence[Mention]) -> list[str]:
     """Key of each mention; a lone name takes the key of the one full name in the article containing it."""
     keys = [_base_key(m) for m in mentions]
-    full = {k: person_key(m.name).split() for m, k in zip(mentions, keys)
-            if m.type is EntityType.PERSON and " " in m.name.strip()}
+    full = {
+        k: person_key(m.name).split()
+        for m, k in zip(mentions, keys)
+        if m.type is EntityType.PERSON and " " in m.name.strip()
+    }
     for i, m in enumerate(mentions):
         if m.type is not EntityType.PERSON or " " in m.name.strip():
             continue
@@ -103,7 +115,9 @@ def _name_of(group: Group) -> str:
     if group.name:
         return group.name
     entity_type = _type_of(group)
-    counts = Counter(canonical_name(m.name) if entity_type is not EntityType.PERSON else m.name for _, m in group.mentions)
+    counts = Counter(
+        canonical_name(m.name) if entity_type is not EntityType.PERSON else m.name for _, m in group.mentions
+    )
     if entity_type is EntityType.PERSON and any(" " in n for n in counts):
         counts = Counter({n: c for n, c in counts.items() if " " in n})  # the full name, not the surname
     return min(counts, key=lambda n: (-counts[n], -len(n), n))
@@ -135,7 +149,9 @@ def _curate(groups: dict[str, Group], entries: Sequence[CurationEntry], report: 
         for new_name, places in entry.split.items():
             moved = [(a, m) for a, m in target.mentions if a in set(places)]
             if not moved:
-                report.add(entry.source, f"entities: split '{new_name}' of '{entry.match}' matches no article of it")
+                report.add(
+                    entry.source, f"entities: split '{new_name}' of '{entry.match}' matches no article of it"
+                )
                 continue
             target.mentions = [pair for pair in target.mentions if pair not in moved]
             split = groups.setdefault("curated:" + fold(new_name), Group("curated:" + fold(new_name)))
@@ -151,8 +167,11 @@ def _curate(groups: dict[str, Group], entries: Sequence[CurationEntry], report: 
         target.link = entry.link or target.link
 
 
-def resolve(extracted: Sequence[ExtractedArticle], curation: Sequence[CurationEntry] = (),
-            report: Report | None = None) -> Corpus:
+def resolve(
+    extracted: Sequence[ExtractedArticle],
+    curation: Sequence[CurationEntry] = (),
+    report: Report | None = None,
+) -> Corpus:
     """Entities of the whole corpus with every mention attributed; curation applied last."""
     report = report if report is not None else Report()
     groups = _group(extracted)
@@ -170,7 +189,9 @@ def resolve(extracted: Sequence[ExtractedArticle], curation: Sequence[CurationEn
         entity_id = slugs.claim(name, key=key)
         id_of_group[key] = entity_id
         spellings = {m.name for _, m in group.mentions} | set(group.aliases)
-        aliases = tuple(sorted({s for s in spellings if fold(s) != fold(name)}, key=lambda s: (s.casefold(), s)))
+        aliases = tuple(
+            sorted({s for s in spellings if fold(s) != fold(name)}, key=lambda s: (s.casefold(), s))
+        )
         entities[entity_id] = Entity(entity_id, name, _type_of(group), aliases, group.description, group.link)
     _link_groups_to_countries(entities)
 

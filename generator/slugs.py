@@ -21,7 +21,9 @@ class SlugRegistry:
 
     def __init__(self) -> None:
         self._by_key: dict[str, str] = {}
-        self._taken: set[str] = {"index"}  # each folder's own list page (entities/index.md, articles/index.md)
+        self._taken: set[str] = {
+            "index"
+        }  # each folder's own list page (entities/index.md, articles/index.md)
 
     def claim(self, name: str, key: str) -> str:
         if key in self._by_key:

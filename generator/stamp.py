@@ -29,7 +29,9 @@ from .model import Memory, Problem
 from .write import write_atomic
 
 STAMP_FILE = "build-stamp.json"
-MEMORY_FILE = "build-memory.json"  # what the stamped build drew its pages from (changes.py), for the next build
+MEMORY_FILE = (
+    "build-memory.json"  # what the stamped build drew its pages from (changes.py), for the next build
+)
 
 
 @dataclass(frozen=True)
@@ -48,19 +50,25 @@ def environment_digest(settings: Settings, site_name: str) -> str:
     of the model and the libraries that shape the output."""
     values = dataclasses.asdict(settings)
     # The CLI says docs: "docs", the MkDocs hook an absolute path: the same folder must give the same digest.
-    values.update(root=str(settings.root.resolve()), seeds=str(settings.seeds_dir.resolve()),
-                  docs=str(settings.docs_dir.resolve()),
-                  cache=str(settings.cache_dir.resolve()) if settings.cache_dir else "")
+    values.update(
+        root=str(settings.root.resolve()),
+        seeds=str(settings.seeds_dir.resolve()),
+        docs=str(settings.docs_dir.resolve()),
+        cache=str(settings.cache_dir.resolve()) if settings.cache_dir else "",
+    )
     versions = {name: installed_version(name) for name in (*OUTPUT_PACKAGES, settings.model, FALLBACK_MODEL)}
     digest = hashlib.sha256()
-    digest.update(json.dumps([values, site_name, __version__, versions, sys.version], sort_keys=True,
-                             default=str).encode())
+    digest.update(
+        json.dumps(
+            [values, site_name, __version__, versions, sys.version], sort_keys=True, default=str
+        ).encode()
+    )
     digest.update(package_digest().encode())
     return digest.hexdigest()
 
 
 def inputs_digest(settings: Settings, environment: str) -> str:
-    """A digest of everything a build reads: the environment's digest and the seeds (and the curation file)."""
+    """A digest of everything a build reads: the environment's digest and the seeds (curation file too)."""
     digest = hashlib.sha256(environment.encode())
     update_with_tree(digest, settings.seeds_dir)
     return digest.hexdigest()
@@ -124,7 +132,9 @@ def intact_files(stamp: Stamp | None, docs: Path) -> frozenset[str]:
     """The stamped docs paths whose files are exactly as the stamped build left them."""
     if stamp is None:
         return frozenset()
-    return frozenset(path for path, state in stamp.files.items() if state is not None and _file_state(docs / path) == state)
+    return frozenset(
+        path for path, state in stamp.files.items() if state is not None and _file_state(docs / path) == state
+    )
 
 
 def still_stands(stamp: Stamp | None, inputs: str, docs: Path) -> bool:
@@ -169,8 +179,9 @@ def _memory_to_plain(memory: Memory) -> dict:
 
 
 def _memory_from_plain(raw: dict) -> Memory:
-    """The inverse of _memory_to_plain; raises ValueError, KeyError, IndexError or TypeError on data of another
-    shape."""
+    """The inverse of _memory_to_plain; raises ValueError, KeyError, IndexError or TypeError on data of
+    another shape."""
+
     def text(value) -> str:
         if not isinstance(value, str):
             raise TypeError("expected a string")
@@ -208,7 +219,9 @@ class DateCache:
         from .fingerprint import package_folder
 
         source = (package_folder() / "render" / "dates.py").read_bytes()
-        versions = ",".join(installed_version(package) for package in ("dateparser", "regex", "python-dateutil"))
+        versions = ",".join(
+            installed_version(package) for package in ("dateparser", "regex", "python-dateutil")
+        )
         self.key = hashlib.sha256(source + versions.encode()).hexdigest()
 
     def load(self) -> list:
@@ -220,7 +233,9 @@ class DateCache:
             return []
 
     def save(self, rows: list) -> None:
-        data = json.dumps({"key": self.key, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        data = json.dumps({"key": self.key, "rows": rows}, ensure_ascii=False, separators=(",", ":")).encode(
+            "utf-8"
+        )
         try:
             if self.path.is_file() and self.path.read_bytes() == data:
                 return

@@ -32,12 +32,25 @@ VERBS: tuple[Verb, ...] = (
     Verb("greet", ("greet", "greets", "greeted", "greeting"), "greeted", Argument.OBJECT),
     Verb("meet", ("meet", "meets", "met", "meeting"), "met", Argument.OBJECT_OR_WITH, together="met"),
     Verb("visit", ("visit", "visits", "visited", "visiting"), "visited", Argument.OBJECT),
-    Verb("sign", ("sign", "signs", "signed", "signing"), "signed an agreement with", Argument.AGREEMENT_WITH,
-         together="signed an agreement"),
-    Verb("promise", ("promise", "promises", "promised", "promising", "pledge", "pledged", "vowed", "vow"),
-         "promised to support", Argument.SUPPORT),
-    Verb("travel", ("travel", "travels", "travelled", "traveled", "travelling", "traveling"), "travelled to",
-         Argument.TO),
+    Verb(
+        "sign",
+        ("sign", "signs", "signed", "signing"),
+        "signed an agreement with",
+        Argument.AGREEMENT_WITH,
+        together="signed an agreement",
+    ),
+    Verb(
+        "promise",
+        ("promise", "promises", "promised", "promising", "pledge", "pledged", "vowed", "vow"),
+        "promised to support",
+        Argument.SUPPORT,
+    ),
+    Verb(
+        "travel",
+        ("travel", "travels", "travelled", "traveled", "travelling", "traveling"),
+        "travelled to",
+        Argument.TO,
+    ),
 )
 VERB: dict[str, Verb] = {verb.key: verb for verb in VERBS}
 

@@ -48,7 +48,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TMP_PREFIX, suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)  # no fsync (it doubled the write time): a killed build is safe; see write_pages
+            handle.write(
+                data
+            )  # no fsync (it doubled the write time): a killed build is safe; see write_pages
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -70,7 +72,7 @@ def clean_leftovers(docs: Path) -> list[str]:
 
 
 def _inside(docs: Path, relative: str) -> Path:
-    """docs / relative, refusing paths that would leave docs/ (a page path is never seed text, but be sure)."""
+    """docs / relative, refusing paths that would leave docs/ (a page path is never seed text: be sure)."""
     target = docs / relative
     if relative.startswith("/") or ".." in Path(relative).parts or not relative:
         raise ValueError(f"page path {relative!r} would leave the docs folder")
@@ -90,7 +92,10 @@ def load_manifest(docs: Path, report: Report) -> dict[str, list[str]]:
             raise ValueError
         return files
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        report.add(f"{docs.name}/{MANIFEST}", "manifest is unreadable; generated files are re-adopted only where their content matches")
+        report.add(
+            f"{docs.name}/{MANIFEST}",
+            "manifest is unreadable; generated files are re-adopted only where their content matches",
+        )
         return {}
 
 
@@ -135,11 +140,24 @@ def write_pages(docs: Path, pages: list[Page], report: Report, kept: Iterable[st
         current = target.read_bytes() if target.is_file() else None
         # An empty file holds no one's work: it is what a power cut can leave of a page renamed into place
         # before it reached the disk (writes are not fsynced), so it is written over, manifest or not.
-        if current is not None and current.strip() and current != page.content and sha256(current) not in old.get(page.path, ()):
+        if (
+            current is not None
+            and current.strip()
+            and current != page.content
+            and sha256(current) not in old.get(page.path, ())
+        ):
             if page.path in old:
-                report.add(f"{docs.name}/{page.path}", "was edited by hand since Explainer wrote it; left as it is (delete it to get the generated page back)")
+                report.add(
+                    f"{docs.name}/{page.path}",
+                    "was edited by hand since Explainer wrote it; left as it is "
+                    "(delete it to get the generated page back)",
+                )
             else:
-                report.add(f"{docs.name}/{page.path}", "exists and was not written by Explainer; left as it is (rename or delete it to let Explainer write this page)")
+                report.add(
+                    f"{docs.name}/{page.path}",
+                    "exists and was not written by Explainer; left as it is "
+                    "(rename or delete it to let Explainer write this page)",
+                )
             left_alone.add(page.path)
             continue
         final[page.path] = [digest]
@@ -160,7 +178,10 @@ def write_pages(docs: Path, pages: list[Page], report: Report, kept: Iterable[st
         target = _inside(docs, path)
         if target.is_file():
             if sha256(target.read_bytes()) not in old[path]:
-                report.add(f"{docs.name}/{path}", "was edited by hand since Explainer wrote it; its seed is gone but the file is kept")
+                report.add(
+                    f"{docs.name}/{path}",
+                    "was edited by hand since Explainer wrote it; its seed is gone but the file is kept",
+                )
                 continue
             remove_file(target)
             result.removed.append(path)

@@ -1,4 +1,12 @@
-"""Shared fixtures: the example site is generated and built once per test session."""
+"""Shared fixtures: the example site is generated and built once per test session.
+
+Markers say what a test needs beyond Python: `model` (the spaCy model), `slow`
+(a site built with MkDocs, or the corpora in ../shared), `browser` (Debian's
+chromium). Tests that use the shared site and browser fixtures are marked by
+those fixtures; `make test-fast` runs the tests that need none of them, with
+spaCy and the site builders switched off, so an unmarked test fails there
+instead of quietly loading the model.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +25,37 @@ SHARED = ROOT.parent / "shared"
 MKDOCS = Path(sys.executable).with_name("mkdocs")
 # PYTHONPATH: the hook and CLI import this checkout's generator, even where another is installed.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
+FAST = os.environ.get("EXPLAINER_TEST_FAST") == "1"  # set by `make test-fast`
+SITE_FIXTURES = {"seed_site", "seed_server", "story_site", "hostile_site"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    for item in items:
+        if "browser" in item.fixturenames or "watched_page" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)
+        if SITE_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+            item.add_marker(pytest.mark.model)
+
+
+class _NoSpacy:
+    """An import hook for `make test-fast`: a test that loads spaCy is missing its `model` marker."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "spacy" or name.startswith("spacy."):
+            raise ImportError("make test-fast: this test needs the spaCy model; mark it @pytest.mark.model")
+        return None
+
+
+if FAST:
+    sys.meta_path.insert(0, _NoSpacy())
+
+
+def _not_in_fast_runs() -> None:
+    if FAST:
+        raise RuntimeError(
+            "make test-fast: this test builds a site or runs the CLI; mark it @pytest.mark.slow"
+        )
 
 
 @dataclass(frozen=True)
@@ -37,6 +76,7 @@ class BuiltSite:
 
 def make_project(target: Path, seeds: list[Path] | None = None) -> Path:
     """A copy of this project's site setup (mkdocs.yml, overrides, generator link) with the given seeds."""
+    _not_in_fast_runs()
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", target / "overrides")
@@ -50,12 +90,14 @@ def make_project(target: Path, seeds: list[Path] | None = None) -> Path:
 
 
 def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    _not_in_fast_runs()
     return subprocess.run(
         [str(MKDOCS), "build", "--strict", *extra], cwd=project, env=ENV, capture_output=True, text=True
     )
 
 
 def generate(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    _not_in_fast_runs()
     return subprocess.run(
         [sys.executable, "-m", "generator", *extra], cwd=project, env=ENV, capture_output=True, text=True
     )
@@ -74,8 +116,14 @@ def seed_site(tmp_path_factory) -> BuiltSite:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -156,7 +204,11 @@ YUKOS_MIN_MENTIONS = 6
 
 
 def yukos_seeds() -> list[Path]:
-    return [p for p in sorted(BBC.glob("*.txt")) if p.read_text(encoding="utf-8").count("Yukos") >= YUKOS_MIN_MENTIONS]
+    return [
+        p
+        for p in sorted(BBC.glob("*.txt"))
+        if p.read_text(encoding="utf-8").count("Yukos") >= YUKOS_MIN_MENTIONS
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -173,27 +225,33 @@ def story_site(tmp_path_factory) -> BuiltSite:
 
 # --- Hostile seeds (tests/fixtures/hostile/), built once for test_hostile*.py ---
 
-HOSTILE_FILE_NAME = "\"><img src=x onerror=alert('filename') id=injected-filename>.md"  # made here: not portable to commit
+HOSTILE_FILE_NAME = (
+    "\"><img src=x onerror=alert('filename') id=injected-filename>.md"  # made here: not portable to commit
+)
 
 
 def hostile_project(target: Path) -> Path:
     project = make_project(target, sorted((ROOT / "tests" / "fixtures" / "hostile").iterdir()))
-    (project / "seeds" / HOSTILE_FILE_NAME).write_text("A seed with a hostile file name\n\nVladimir Putin met Kim Jong Un.\n")
+    (project / "seeds" / HOSTILE_FILE_NAME).write_text(
+        "A seed with a hostile file name\n\nVladimir Putin met Kim Jong Un.\n"
+    )
     return project
 
 
 @pytest.fixture(scope="session")
 def hostile_site(tmp_path_factory) -> BuiltSite:
-    """The hostile fixtures built with plain `mkdocs build` (one seed has a bad date, which --strict refuses)."""
+    """The hostile fixtures built with plain `mkdocs build` (one seed has a bad date: --strict refuses it)."""
     project = hostile_project(tmp_path_factory.mktemp("hostile-site"))
-    result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     return BuiltSite(project, result.stderr)
 
 
 @contextlib.contextmanager
 def built_and_served(project: Path):
-    """Build a project with `mkdocs build --strict`, then serve its site/ on 127.0.0.1 until the block ends."""
+    """Build a project with `mkdocs build --strict`, then serve its site/ on 127.0.0.1 for the block."""
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     base, server = serve(project / "site")

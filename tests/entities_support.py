@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import Article, ArticleMeta, Block, EntityType, ExtractedArticle, Extraction, Mention, Sentence
+from generator.model import (
+    Article,
+    ArticleMeta,
+    Block,
+    EntityType,
+    ExtractedArticle,
+    Extraction,
+    Mention,
+    Sentence,
+)
 
 
 def article_of(text: str, slug: str = "a") -> Article:
@@ -13,14 +22,18 @@ def article_of(text: str, slug: str = "a") -> Article:
     for number, line in enumerate(text.split("\n"), 1):
         blocks.append(Block("paragraph", line, offset, f"p{number}"))
         offset += len(line) + 1
-    return Article(Path(f"seeds/{slug}.txt"), slug, text.split("\n")[0], None, ArticleMeta(), tuple(blocks), text)
+    return Article(
+        Path(f"seeds/{slug}.txt"), slug, text.split("\n")[0], None, ArticleMeta(), tuple(blocks), text
+    )
 
 
 def sentences_of(article: Article) -> list[Sentence]:
     return [Sentence(i, b.start, b.start + len(b.text), b.text) for i, b in enumerate(article.blocks)]
 
 
-def mention(article: Article, text: str, kind: EntityType, occurrence: int = 0, name: str | None = None) -> Mention:
+def mention(
+    article: Article, text: str, kind: EntityType, occurrence: int = 0, name: str | None = None
+) -> Mention:
     """The mention of text (its occurrence-th appearance) as the recogniser would give it."""
     start = -1
     for _ in range(occurrence + 1):

@@ -15,7 +15,7 @@ def site_graph(edges: list[tuple[str, str, int]], nodes: dict[str, Node] | None 
     """A graph with these weighted links; nodes not given are people named by their id, mentioned once."""
     nodes = dict(nodes or {})
     adjacency: dict[str, dict[str, Link]] = {}
-    for a, b, weight in edges:
+    for a, b, _ in edges:
         for end in (a, b):
             nodes.setdefault(end, node(end))
     for end in nodes:

@@ -29,7 +29,7 @@ def built_pages(site: Path) -> list[str]:
 
 
 def page_kinds(site: Path) -> dict[str, str | None]:
-    """One URL per kind of page (None where the site has no such page): home, article, entity, network, timeline."""
+    """One URL per kind of page (None where the site has none): home, article, entity, network, timeline."""
     pages = built_pages(site)
 
     def richest_under(folder: str) -> str | None:

@@ -83,9 +83,9 @@ def test_keyboard_reaches_every_entity_link_of_an_article(watched_page, seed_ser
     """Tab from the top of the page: every entity the sidebar links to gets focus at some point."""
     page = watched_page.page
     open_kind(page, seed_server, seed_kinds, "article")
-    wanted = set(page.locator("aside.explainer-sidebar a[href]").evaluate_all(
-        "links => links.map(a => a.href)"
-    ))
+    wanted = set(
+        page.locator("aside.explainer-sidebar a[href]").evaluate_all("links => links.map(a => a.href)")
+    )
     assert wanted, "the article has no entity links to reach"
     reached: set[str] = set()
     for _ in range(400):
@@ -109,7 +109,9 @@ def instant_site(tmp_path_factory):
     text = config.read_text(encoding="utf-8")
     assert "  features:\n" in text
     config.write_text(
-        text.replace("  features:\n", "  features:\n    - navigation.instant\n    - navigation.instant.progress\n", 1),
+        text.replace(
+            "  features:\n", "  features:\n    - navigation.instant\n    - navigation.instant.progress\n", 1
+        ),
         encoding="utf-8",
     )
     with built_and_served(project) as base:

@@ -25,7 +25,20 @@ from .conftest import ENV, MKDOCS, ROOT, generate, make_project
 BAD = ROOT / "tests" / "fixtures" / "bad"
 CAP = 2_000_000
 # Words that tell the editor what to do; every message must carry one.
-ADVICE = ("re-save", "fix", "write", "rename", "copy", "save", "delete", "split", "add", "remove", "put", "raise")
+ADVICE = (
+    "re-save",
+    "fix",
+    "write",
+    "rename",
+    "copy",
+    "save",
+    "delete",
+    "split",
+    "add",
+    "remove",
+    "put",
+    "raise",
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +107,14 @@ def test_each_bad_seed_is_skipped_or_built_as_specified(tmp_path, name):
 
 
 def test_every_fixture_in_the_bad_folder_has_a_case():
-    covered = set(CASES) | {"same_title_b.md", ".leading_dot_seed.md", "not_a_seed.html", "not_a_seed.docx", "README", "picture.png"}
+    covered = set(CASES) | {
+        "same_title_b.md",
+        ".leading_dot_seed.md",
+        "not_a_seed.html",
+        "not_a_seed.docx",
+        "README",
+        "picture.png",
+    }
     assert {p.name for p in BAD.iterdir()} == covered
 
 
@@ -114,12 +134,26 @@ def test_valid_dates_are_not_warned_about(tmp_path):
     assert report.problems == [] and articles[0].meta.date == "2024-05-05"  # one form for ordering
 
 
-@pytest.mark.parametrize("name, text", [
-    ("cp1252.txt", "Vladimir Putin said \u201cwe are friends\u201d in Moscow, at the caf\u00e9 \u2013 the one on the square."),
-    ("latin1.txt", "Kim Jong Un visited the caf\u00e9 in Moscow and paid 5 \u00a3 for a cr\u00e8me br\u00fbl\u00e9e."),
-    ("utf16.txt", "Vladimir Putin met Kim Jong Un in Moscow. The caf\u00e9 was closed \u201cfor good\u201d."),
-    ("utf8_bom.txt", "Vladimir Putin met Kim Jong Un in Moscow. The caf\u00e9 was closed."),
-])
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        (
+            "cp1252.txt",
+            "Vladimir Putin said \u201cwe are friends\u201d in Moscow, at the caf\u00e9 \u2013 "
+            "the one on the square.",
+        ),
+        (
+            "latin1.txt",
+            "Kim Jong Un visited the caf\u00e9 in Moscow and paid 5 \u00a3 for a "
+            "cr\u00e8me br\u00fbl\u00e9e.",
+        ),
+        (
+            "utf16.txt",
+            "Vladimir Putin met Kim Jong Un in Moscow. The caf\u00e9 was closed \u201cfor good\u201d.",
+        ),
+        ("utf8_bom.txt", "Vladimir Putin met Kim Jong Un in Moscow. The caf\u00e9 was closed."),
+    ],
+)
 def test_legacy_encodings_keep_every_character(tmp_path, name, text):
     articles, _ = read_one(tmp_path, name)
     assert articles[0].paragraphs[0].text == text
@@ -170,7 +204,7 @@ def test_one_megabyte_single_line_is_built_in_paragraphs_spacy_can_take(tmp_path
     assert all(len(b.text) <= MAX_BLOCK_CHARS for b in article.blocks)
     assert len(article.paragraphs) >= 10
     for block in article.blocks:  # offsets still point at the text
-        assert article.text[block.start:block.start + len(block.text)] == block.text
+        assert article.text[block.start : block.start + len(block.text)] == block.text
     assert [(p.line, p.severity) for p in report.problems] == [(1, "warning")]
 
 
@@ -238,6 +272,7 @@ def test_read_seed_reports_unreadable_files(tmp_path):
 
 # --- The whole project: every bad fixture at once, through the CLI and MkDocs ---
 
+
 @pytest.fixture(scope="session")
 def bad_project(tmp_path_factory) -> Path:
     project = make_project(tmp_path_factory.mktemp("bad-project"), sorted(BAD.iterdir()))
@@ -245,9 +280,12 @@ def bad_project(tmp_path_factory) -> Path:
     outside = project / "outside.txt"
     outside.write_text("Secret outside\n\nVladimir Putin met Kim Jong Un.\n")
     (seeds / "symlink_outside.txt").symlink_to(outside)
-    (seeds / "article_over_the_size_cap.txt").write_bytes(b"Over\n\n" + b"Kim Jong Un met Putin. " * (CAP // 22 + 10))
+    (seeds / "article_over_the_size_cap.txt").write_bytes(
+        b"Over\n\n" + b"Kim Jong Un met Putin. " * (CAP // 22 + 10)
+    )
     (seeds / "one_megabyte_single_line_tail.txt").write_text(
-        "A long single line\n\n" + "Vladimir Putin met Kim Jong Un in Moscow. " * (MAX_BLOCK_CHARS // 42 + 200)
+        "A long single line\n\n"
+        + "Vladimir Putin met Kim Jong Un in Moscow. " * (MAX_BLOCK_CHARS // 42 + 200)
     )
     return project
 
@@ -257,16 +295,30 @@ def bad_build(bad_project) -> subprocess.CompletedProcess:
     return generate(bad_project, "build")
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_cli_builds_the_good_seeds_and_exits_zero_without_strict(bad_build, bad_project):
     assert bad_build.returncode == 0, bad_build.stderr
-    built = {frontmatter.load(p)["source_file"] for p in (bad_project / "docs" / "articles").glob("*.md") if p.name != "index.md"}
-    expected = {f"seeds/{n}" for n, e in CASES.items() if e.built} | {"seeds/same_title_b.md", "seeds/one_megabyte_single_line_tail.txt"}
+    built = {
+        frontmatter.load(p)["source_file"]
+        for p in (bad_project / "docs" / "articles").glob("*.md")
+        if p.name != "index.md"
+    }
+    expected = {f"seeds/{n}" for n, e in CASES.items() if e.built} | {
+        "seeds/same_title_b.md",
+        "seeds/one_megabyte_single_line_tail.txt",
+    }
     assert built == expected
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_cli_prints_one_line_per_problem_naming_the_file(bad_build):
     lines = [line for line in bad_build.stderr.splitlines() if line.startswith(("warning:", "error:"))]
-    skipped = [n for n, e in CASES.items() if not e.built] + ["symlink_outside.txt", "article_over_the_size_cap.txt"]
+    skipped = [n for n, e in CASES.items() if not e.built] + [
+        "symlink_outside.txt",
+        "article_over_the_size_cap.txt",
+    ]
     for name in skipped:
         assert any(line.startswith(f"error: seeds/{name}") and "skipped" in line for line in lines), name
     for name in ("cp1252.txt", "wrong_type_front_matter.md", ".leading_dot_seed.md", "not_a_seed.html"):
@@ -274,37 +326,61 @@ def test_cli_prints_one_line_per_problem_naming_the_file(bad_build):
     assert "Traceback" not in bad_build.stderr
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_cli_strict_exits_one_on_problems(bad_project, bad_build):
     result = generate(bad_project, "build", "--strict")
     assert result.returncode == 1
     assert "error: seeds/empty.md: skipped" in result.stderr
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_cli_strict_exits_zero_without_problems(tmp_path):
     project = make_project(tmp_path / "clean", [BAD / "utf8_bom.txt", BAD / "no_entities.txt"])
     result = generate(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.model
+@pytest.mark.slow
 @pytest.mark.parametrize("argv", [[], ["build", "--no-such-option"], ["frobnicate"]])
 def test_cli_usage_errors_exit_two(tmp_path, argv):
     assert generate(tmp_path, *argv).returncode == 2
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_cli_missing_config_exits_one_with_a_message(tmp_path):
     result = generate(tmp_path, "build")
     assert result.returncode == 1 and "mkdocs.yml: not found" in result.stderr
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_mkdocs_strict_fails_on_seed_problems_and_names_them(bad_project, bad_build):
-    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=bad_project, env=ENV, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=bad_project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
-    assert "WARNING -  seeds/malformed_front_matter.md:5: skipped: front matter is not valid YAML" in result.stderr
+    assert (
+        "WARNING -  seeds/malformed_front_matter.md:5: skipped: front matter is not valid YAML"
+        in result.stderr
+    )
     assert "WARNING -  seeds/cp1252.txt:3: is not UTF-8" in result.stderr
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_mkdocs_without_strict_builds_the_good_seeds(bad_project, bad_build):
-    result = subprocess.run([str(MKDOCS), "build"], cwd=bad_project, env=ENV, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(MKDOCS), "build"], cwd=bad_project, env=ENV, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     site = bad_project / "site" / "articles"
     assert (site / "two-seeds-with-the-same-title" / "index.html").exists()
@@ -313,6 +389,8 @@ def test_mkdocs_without_strict_builds_the_good_seeds(bad_project, bad_build):
     assert not list(site.glob("*broken*")) and not list(site.glob("*secret*"))
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_long_paragraph_keeps_entity_pages_small(bad_project, bad_build):
     page = bad_project / "docs" / "entities" / "vladimir-putin.md"
     assert page.exists()
@@ -322,6 +400,8 @@ def test_long_paragraph_keeps_entity_pages_small(bad_project, bad_build):
 MAX_PAGE_BYTES = 1_000_000
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_one_crowded_sentence_cannot_make_a_megabyte_page(tmp_path):
     from generator.config import Settings
     from generator.extract import extract_articles
@@ -331,7 +411,9 @@ def test_one_crowded_sentence_cannot_make_a_megabyte_page(tmp_path):
 
     read_one(tmp_path, "crowded_sentence.txt")
     settings = Settings(root=tmp_path)
-    corpus = resolve(extract_articles(read_seeds(tmp_path / "seeds", CAP, Report(), root=tmp_path), settings.model))
+    corpus = resolve(
+        extract_articles(read_seeds(tmp_path / "seeds", CAP, Report(), root=tmp_path), settings.model)
+    )
     pages = render_site(Site(settings, "Explainer", corpus, build_graph(corpus)))
     largest = max(pages, key=lambda p: len(p.content) if not p.path.startswith("assets/") else 0)
     assert len(largest.content) < MAX_PAGE_BYTES, (largest.path, len(largest.content))
@@ -342,7 +424,8 @@ def test_file_name_with_newline_and_terminal_escape_is_shown_on_one_line(tmp_pat
     articles, report = read_one(tmp_path, name, b"")
     assert articles == []
     assert [str(p) for p in report.problems] == [
-        "seeds/evil?name?[31m.md: skipped: is empty (or only whitespace); write the article text in it or delete the file"
+        "seeds/evil?name?[31m.md: skipped: is empty (or only whitespace); "
+        "write the article text in it or delete the file"
     ]
 
 
@@ -354,6 +437,7 @@ def test_file_name_that_is_not_utf8_is_skipped_with_a_printable_message(tmp_path
     articles = read_seeds(tmp_path / "seeds", CAP, report, root=tmp_path)
     assert [a.source.name for a in articles] == ["good.txt"]  # the other seeds still build
     assert [str(p) for p in report.problems] == [
-        "seeds/caf\ufffd-latin1-name.txt: skipped: its file name is not UTF-8 (the page would show it); rename the file"
+        "seeds/caf\ufffd-latin1-name.txt: skipped: its file name is not UTF-8 (the page would show it); "
+        "rename the file"
     ]
     str(report.problems[0]).encode("utf-8")  # printable: no surrogate reaches stderr

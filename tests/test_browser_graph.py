@@ -10,6 +10,7 @@ from tests.conftest import built_and_served, make_project, serve
 pytestmark = pytest.mark.browser
 
 ARTICLE = "articles/russian-president-vladimir-putin-received-a-warm-welcome/"
+NETWORK = "document.querySelector('figure.explainer-graph').explainerNetwork"  # the live vis-network
 FIGURE = "figure.explainer-graph"
 UNICODE_SEED = """Leaders meet in Zürich
 
@@ -42,11 +43,16 @@ def test_seed_graph_is_drawn_at_load_without_vis_network(watched_page, seed_serv
     page = watched_page.page
     page.goto(seed_server + ARTICLE)
     assert page.locator(f"{FIGURE} .explainer-graph__svg").is_visible()
-    drawn = set(page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").evaluate_all(
-        "els => els.map(e => e.getAttribute('data-entity'))"))
+    drawn = set(
+        page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").evaluate_all(
+            "els => els.map(e => e.getAttribute('data-entity'))"
+        )
+    )
     assert {"vladimir-putin", "kim-jong-un", "north-korea", "pyongyang", "moscow"} <= drawn
     assert page.evaluate("typeof window.vis") == "undefined"
-    assert not any("vis-network" in r for r in page.evaluate("performance.getEntriesByType('resource').map(r => r.name)"))
+    assert not any(
+        "vis-network" in r for r in page.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    )
     clean(watched_page)
 
 
@@ -89,7 +95,7 @@ def test_dark_toggle_recolours_svg_and_interactive_graph(watched_page, seed_serv
     fill = f'{FIGURE} .explainer-graph__svg a[data-entity="vladimir-putin"] circle'
     light_svg = page.locator(fill).evaluate("e => getComputedStyle(e).fill")
     wake(page)
-    colour = "() => document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes['vladimir-putin'].options.color.background"
+    colour = f"() => {NETWORK}.body.nodes['vladimir-putin'].options.color.background"
     light_vis = page.evaluate(colour)
     page.locator("form[data-md-component=palette] label:visible").first.click()
     page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
@@ -105,10 +111,16 @@ def test_legend_hides_and_shows_a_type_in_both_graphs(watched_page, seed_server)
     place.click()
     assert place.get_attribute("aria-pressed") == "false"
     display = "e => getComputedStyle(e).display"
-    assert page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="north-korea"]').evaluate(display) == "none"
-    assert page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="vladimir-putin"]').evaluate(display) != "none"
+    assert (
+        page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="north-korea"]').evaluate(display)
+        == "none"
+    )
+    assert (
+        page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="vladimir-putin"]').evaluate(display)
+        != "none"
+    )
     wake(page)
-    hidden = "id => document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes[id].options.hidden"
+    hidden = f"id => {NETWORK}.body.nodes[id].options.hidden"
     assert page.evaluate(hidden, "north-korea") is True and page.evaluate(hidden, "vladimir-putin") is False
     place.click()
     assert page.evaluate(hidden, "north-korea") is False
@@ -130,8 +142,7 @@ def test_entity_page_switches_to_depth_two(watched_page, seed_server):
     page.get_by_label("connections of connections").check()
     assert all(outer.evaluate_all(shown)) and all(direct.evaluate_all(shown))
     assert svg.get_attribute("viewBox") == svg.get_attribute("data-full") != svg.get_attribute("data-inner")
-    hidden_outer = """() => document.querySelector('figure.explainer-graph').explainerNetwork.body.data.nodes.get()
-        .filter(n => n.outer).map(n => !!n.hidden)"""
+    hidden_outer = f"() => {NETWORK}.body.data.nodes.get().filter(n => n.outer).map(n => !!n.hidden)"
     wake(page)
     assert page.evaluate(hidden_outer) == [False] * outer.count()
     page.get_by_label("direct connections").check()
@@ -150,10 +161,16 @@ def test_network_page_lists_every_seed_entity(watched_page, seed_server, seed_si
     page = watched_page.page
     page.goto(seed_server + "network/")
     assert page.title().startswith("Network")
-    drawn = set(page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").evaluate_all(
-        "els => els.map(e => e.getAttribute('data-entity'))"))
-    not_dates = {p.stem for p in (seed_site.docs / "entities").glob("*.md")
-                 if p.name != "index.md" and frontmatter.loads(p.read_text()).get("entity_type") != "date"}
+    drawn = set(
+        page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").evaluate_all(
+            "els => els.map(e => e.getAttribute('data-entity'))"
+        )
+    )
+    not_dates = {
+        p.stem
+        for p in (seed_site.docs / "entities").glob("*.md")
+        if p.name != "index.md" and frontmatter.loads(p.read_text()).get("entity_type") != "date"
+    }
     assert drawn == not_dates  # the seed alone: every entity (dates live on the timeline)
     clean(watched_page)
 
@@ -164,10 +181,17 @@ def test_find_box_finds_unicode_names_without_accents(watched_page, unicode_serv
     box = page.locator(f"{FIGURE} .explainer-graph__find")
     box.fill("zurich")
     box.press("Enter")
-    page.wait_for_function("() => { const n = document.querySelector('figure.explainer-graph').explainerNetwork;"
-                           " return n && n.getSelectedNodes().length === 1; }")
-    selected = page.evaluate("document.querySelector('figure.explainer-graph').explainerNetwork.getSelectedNodes()[0]")
-    label = page.evaluate("id => document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes[id].options.label", selected)
+    page.wait_for_function(
+        "() => { const n = document.querySelector('figure.explainer-graph').explainerNetwork;"
+        " return n && n.getSelectedNodes().length === 1; }"
+    )
+    selected = page.evaluate(
+        "document.querySelector('figure.explainer-graph').explainerNetwork.getSelectedNodes()[0]"
+    )
+    label = page.evaluate(
+        f"id => {NETWORK}.body.nodes[id].options.label",
+        selected,
+    )
     assert label == "Zürich"
     box.fill("no such name")
     box.press("Enter")
@@ -187,7 +211,10 @@ def test_labelled_relations_are_listed_with_evidence(watched_page, unicode_serve
     # An entity page gathers relations from many articles: there each one quotes its evidence.
     page.goto(unicode_server + "entities/angela-merkel/")
     items = page.locator(".explainer-relations li").all_inner_texts()
-    assert any(t.startswith("François Hollande met Angela Merkel: “François Hollande met Angela Merkel in Zürich") for t in items), items
+    assert any(
+        t.startswith("François Hollande met Angela Merkel: “François Hollande met Angela Merkel in Zürich")
+        for t in items
+    ), items
     clean(watched_page)
 
 
@@ -198,7 +225,12 @@ def test_graph_works_from_file_urls(watched_page, seed_site):
     page.goto((seed_site.site / ARTICLE / "index.html").as_uri())
     assert page.locator(f"{FIGURE} .explainer-graph__svg").is_visible()
     wake(page)
-    assert page.evaluate("document.querySelector('figure.explainer-graph').explainerNetwork.body.nodeIndices.length") >= 10
+    assert (
+        page.evaluate(
+            "document.querySelector('figure.explainer-graph').explainerNetwork.body.nodeIndices.length"
+        )
+        >= 10
+    )
     # Material's search index cannot load from file://; nothing of ours may fail
     assert all("/search/" in url for url in failed), failed
     assert [e for e in watched_page.errors if "search" not in e and "Failed to load resource" not in e] == []
@@ -218,11 +250,18 @@ def instant_server(tmp_path_factory):
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     assert "    - navigation.sections\n" in text
-    text = text.replace("    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1)
+    text = text.replace(
+        "    - navigation.sections\n", "    - navigation.sections\n    - navigation.instant\n", 1
+    )
     config_file.write_text(text, encoding="utf-8")
     assert "navigation.instant" in read_mkdocs_yml(config_file)["theme"]["features"]
-    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, capture_output=True, text=True,
-                            env={**ENV, "EXPLAINER_SITE_URL": base})
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**ENV, "EXPLAINER_SITE_URL": base},
+    )
     assert result.returncode == 0, result.stderr
     yield base
     server.shutdown()
@@ -245,7 +284,7 @@ def test_graphs_survive_instant_navigation(watched_page, instant_server):
     assert page.evaluate("window.__sameDocument") is True
     # The new page's figure is set up by document$ (no reload), wakes and draws its own network.
     wake(page)
-    assert page.evaluate("document.querySelector('figure.explainer-graph').explainerNetwork.body.nodes['vladimir-putin'] !== undefined")
+    assert page.evaluate(f"{NETWORK}.body.nodes['vladimir-putin'] !== undefined")
     page.locator(f'{FIGURE} .explainer-graph__svg a[data-entity="kim-jong-un"]').dispatch_event("click")
     page.wait_for_url("**/entities/kim-jong-un/")
     assert page.evaluate("window.__sameDocument") is True
@@ -258,8 +297,10 @@ def test_interactive_graph_is_read_from_the_svg(watched_page, seed_server):
     svg_nodes = page.locator(f"{FIGURE} .explainer-graph__svg [data-entity]").count()
     svg_edges = page.locator(f"{FIGURE} .explainer-graph__svg [data-from]").count()
     wake(page)
-    data = page.evaluate("""() => { const n = document.querySelector('figure.explainer-graph').explainerNetwork;
-        return {nodes: n.body.data.nodes.get(), edges: n.body.data.edges.get()}; }""")
+    data = page.evaluate(
+        f"() => {{ const n = {NETWORK};"
+        " return {nodes: n.body.data.nodes.get(), edges: n.body.data.edges.get()}; }"
+    )
     assert (len(data["nodes"]), len(data["edges"])) == (svg_nodes, svg_edges) and svg_edges > 5
     putin = next(n for n in data["nodes"] if n["id"] == "vladimir-putin")
     assert putin["label"] == "Vladimir Putin" and putin["shape"] == "dot" and "Mentions:" in putin["title"]
@@ -267,5 +308,8 @@ def test_interactive_graph_is_read_from_the_svg(watched_page, seed_server):
     # A labelled edge keeps the sentence from the SVG; a plain one is worded from the names and the weight.
     assert titles[("vladimir-putin", "north-korea")].startswith("Vladimir Putin visited North Korea\n“")
     assert titles[("north-korea", "russia")] == "North Korea and Russia: named together in 3 sentences"
-    assert next(e for e in data["edges"] if e["from"] == "vladimir-putin" and e["to"] == "north-korea")["arrows"] == "to"
+    assert (
+        next(e for e in data["edges"] if e["from"] == "vladimir-putin" and e["to"] == "north-korea")["arrows"]
+        == "to"
+    )
     clean(watched_page)

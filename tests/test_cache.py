@@ -1,5 +1,5 @@
-"""The extraction cache: hits skip spaCy, misses and corrupt entries are recomputed, and any change to the code
-extraction runs misses it."""
+"""The extraction cache: hits skip spaCy, misses and corrupt entries are recomputed, and any change to the
+code extraction runs misses it."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import json
 import shutil
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from generator.config import Settings
 from generator.extract import Extractor, extract
@@ -35,6 +37,8 @@ class CountingExtractor(Extractor):
         return super()._run(batch)
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_round_trip_gives_the_same_extraction(tmp_path):
     articles = seed_articles()
     [fresh] = extract(articles, MODEL)
@@ -44,6 +48,8 @@ def test_round_trip_gives_the_same_extraction(tmp_path):
     assert cache.get(key) == fresh
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_second_run_hits_the_cache(tmp_path):
     articles = seed_articles()
     first, second = CountingExtractor(tmp_path), CountingExtractor(tmp_path)
@@ -51,6 +57,8 @@ def test_second_run_hits_the_cache(tmp_path):
     assert first.batches == [1] and second.batches == []
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_corrupt_entries_are_recomputed_not_trusted(tmp_path):
     articles = seed_articles()
     good = CountingExtractor(tmp_path).extract(articles)
@@ -83,6 +91,8 @@ def test_the_key_digests_every_module_extraction_runs_and_only_those(tmp_path):
         (copy / edited).write_text((copy / edited).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert package_digest(copy, extraction_only=True) == before
     for edited in ("read/captures.py", "boilerplate.py", "names.py"):
-        (copy / edited).write_text((copy / edited).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        (copy / edited).write_text(
+            (copy / edited).read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8"
+        )
         assert package_digest(copy, extraction_only=True) != before, edited
         before = package_digest(copy, extraction_only=True)

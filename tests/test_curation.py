@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.curation import entries_from_mapping, load_curation
 from generator.model import EntityType as T
 from generator.model import Report
@@ -10,8 +12,14 @@ from generator.resolve import resolve
 from tests.entities_support import article_of, extracted, mention
 
 TEXT = "Vladimir Putin met Zelensky in Moskva. The Kremlin and Moscow. Getty Images."
-FOUND = [("Vladimir Putin", T.PERSON), ("Zelensky", T.PERSON), ("Moskva", T.PLACE), ("Kremlin", T.PLACE),
-         ("Moscow", T.PLACE), ("Getty Images", T.ORGANIZATION)]
+FOUND = [
+    ("Vladimir Putin", T.PERSON),
+    ("Zelensky", T.PERSON),
+    ("Moskva", T.PLACE),
+    ("Kremlin", T.PLACE),
+    ("Moscow", T.PLACE),
+    ("Getty Images", T.ORGANIZATION),
+]
 
 
 def curated(mapping: dict, texts: tuple[str, ...] = (TEXT,)):
@@ -25,10 +33,21 @@ def curated(mapping: dict, texts: tuple[str, ...] = (TEXT,)):
 
 
 def test_description_link_and_aliases():
-    _, by_name, report = curated({"Vladimir Putin": {
-        "description": "President of Russia.", "link": "https://example.org/putin", "aliases": ["V. Putin"]}})
+    _, by_name, report = curated(
+        {
+            "Vladimir Putin": {
+                "description": "President of Russia.",
+                "link": "https://example.org/putin",
+                "aliases": ["V. Putin"],
+            }
+        }
+    )
     putin = by_name["Vladimir Putin"]
-    assert (putin.description, putin.link, putin.aliases) == ("President of Russia.", "https://example.org/putin", ("V. Putin",))
+    assert (putin.description, putin.link, putin.aliases) == (
+        "President of Russia.",
+        "https://example.org/putin",
+        ("V. Putin",),
+    )
     assert report.problems == []
 
 
@@ -84,23 +103,31 @@ def test_file_and_front_matter_are_both_read(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "entities.yml").write_text("Kremlin:\n  type: organization\n", encoding="utf-8")
-    (seeds / "a.txt").write_text("---\nentities:\n  Moscow:\n    description: Capital of Russia.\n---\nMoscow said.\n",
-                                 encoding="utf-8")
+    (seeds / "a.txt").write_text(
+        "---\nentities:\n  Moscow:\n    description: Capital of Russia.\n---\nMoscow said.\n",
+        encoding="utf-8",
+    )
     report = Report()
     articles = read_seeds(seeds, 2_000_000, report, root=tmp_path)
     entries = load_curation(seeds, articles, report)
     assert [(e.match, e.source) for e in entries] == [
-        ("Kremlin", str(seeds / "entities.yml")), ("Moscow", "seeds/a.txt")]
+        ("Kremlin", str(seeds / "entities.yml")),
+        ("Moscow", "seeds/a.txt"),
+    ]
     assert entries[0].type is T.ORGANIZATION and entries[1].description == "Capital of Russia."
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_build_applies_entities_yml_and_warns_about_an_unmatched_entry(tmp_path):
     from tests.conftest import generate, make_project
 
     project = make_project(tmp_path / "site")
     (project / "seeds" / "entities.yml").write_text(
-        "Vladimir Putin:\n  description: President of Russia.\nKremlin:\n  hide: true\nVladmir Putn:\n  type: person\n",
-        encoding="utf-8")
+        "Vladimir Putin:\n  description: President of Russia.\nKremlin:\n  hide: true\n"
+        "Vladmir Putn:\n  type: person\n",
+        encoding="utf-8",
+    )
     result = generate(project, "build", "--strict")
     assert result.returncode == 1
     assert "seeds/entities.yml: entities: entry 'Vladmir Putn' matches no entity" in result.stderr

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
+
 from generator.stamp import STAMP_FILE
 
 from .conftest import ENV, MKDOCS, generate, hostile_project, make_project
 from .test_write import snapshot
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 # What MkDocs itself stamps with the build date.
 STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
@@ -16,7 +20,9 @@ STAMPED = {"sitemap.xml", "sitemap.xml.gz"}
 def test_a_second_project_with_the_same_seeds_gives_the_same_bytes(hostile_site, tmp_path):
     project = hostile_project(tmp_path / "again")
     env = {**ENV, "PYTHONHASHSEED": "12345"}  # set and dict order must not depend on string hashing
-    result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(MKDOCS), "build"], cwd=project, env=env, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert snapshot(project / "docs") == snapshot(hostile_site.docs)
     first = {k: v for k, v in snapshot(hostile_site.site).items() if k not in STAMPED}

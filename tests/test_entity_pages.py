@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from generator.config import Settings
 from generator.extract import extract_articles
 from generator.model import Report
@@ -14,11 +16,15 @@ from generator.resolve import resolve
 
 from .graph_support import site_of
 
+pytestmark = pytest.mark.model
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def seed_corpus():
-    return resolve(extract_articles(read_seeds(ROOT / "seeds", 2_000_000, Report(), root=ROOT), Settings().model))
+    return resolve(
+        extract_articles(read_seeds(ROOT / "seeds", 2_000_000, Report(), root=ROOT), Settings().model)
+    )
 
 
 def test_small_site_keeps_a_page_for_every_entity():

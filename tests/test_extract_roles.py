@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from generator.model import EntityType as T
 from generator.extract.refine import refine
 from generator.extract.roles import role_after, role_before
+from generator.model import EntityType as T
 from tests.entities_support import article_of, mention, sentences_of
 
 
@@ -42,9 +42,17 @@ def test_honorific_is_not_a_role():
 
 def test_refine_gives_each_person_mention_its_role():
     article = article_of("Russian President Vladimir Putin met North Korean leader Kim Jong Un.")
-    found = refine(article, sentences_of(article), [
-        mention(article, "Russian", T.GROUP), mention(article, "Vladimir Putin", T.PERSON),
-        mention(article, "North Korean", T.GROUP), mention(article, "Kim Jong Un", T.PERSON),
-    ])
+    found = refine(
+        article,
+        sentences_of(article),
+        [
+            mention(article, "Russian", T.GROUP),
+            mention(article, "Vladimir Putin", T.PERSON),
+            mention(article, "North Korean", T.GROUP),
+            mention(article, "Kim Jong Un", T.PERSON),
+        ],
+    )
     assert {m.name: m.role for m in found if m.type is T.PERSON} == {
-        "Vladimir Putin": "Russian President", "Kim Jong Un": "North Korean leader"}
+        "Vladimir Putin": "Russian President",
+        "Kim Jong Un": "North Korean leader",
+    }

@@ -6,8 +6,9 @@ import pytest
 
 from generator.boilerplate import opens_with_furniture
 from generator.durations import is_duration
+from generator.extract.refine import refine
+from generator.extract.spans import clean_span
 from generator.model import EntityType as T
-from generator.extract.refine import clean_span, refine
 from tests.entities_support import article_of, mention, sentences_of
 
 
@@ -17,20 +18,25 @@ def run(text: str, *found: tuple):
     return refine(article, sentences_of(article), [mention(article, *f) for f in found])
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("North Korea’s", "North Korea"),
-    ("Russia's", "Russia"),
-    ("the United States", "United States"),
-    ("“Kremlin,", "Kremlin"),
-    ("(Moscow)", "Moscow"),
-    ("Reuters' ", "Reuters"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("North Korea’s", "North Korea"),
+        ("Russia's", "Russia"),
+        ("the United States", "United States"),
+        ("“Kremlin,", "Kremlin"),
+        ("(Moscow)", "Moscow"),
+        ("Reuters' ", "Reuters"),
+    ],
+)
 def test_clean_span_strips_possessive_article_and_edge_punctuation(raw, clean):
     start, end = clean_span(raw)
     assert raw[start:end] == clean
 
 
-@pytest.mark.parametrize("text", ["24 years", "more than twenty years", "three months", "the past two weeks", "a decade"])
+@pytest.mark.parametrize(
+    "text", ["24 years", "more than twenty years", "three months", "the past two weeks", "a decade"]
+)
 def test_durations_are_not_dates(text):
     assert is_duration(text)
 
@@ -103,21 +109,34 @@ def test_demonym_tagged_as_place_is_a_group():
 
 
 def test_one_type_per_name_per_article():
-    found = run("Kremlin spoke.\nThe Kremlin agreed.\nKremlin again.",
-                ("Kremlin", T.ORGANIZATION), ("Kremlin", T.PLACE, 1), ("Kremlin", T.ORGANIZATION, 2))
+    found = run(
+        "Kremlin spoke.\nThe Kremlin agreed.\nKremlin again.",
+        ("Kremlin", T.ORGANIZATION),
+        ("Kremlin", T.PLACE, 1),
+        ("Kremlin", T.ORGANIZATION, 2),
+    )
     assert [m.type for m in found] == [T.ORGANIZATION] * 3
 
 
 def test_surname_after_full_name_is_a_person_whatever_the_model_said():
-    found = run("Vladimir Putin came.\nPutin left.", ("Vladimir Putin", T.PERSON), ("Putin", T.ORGANIZATION, 1))
+    found = run(
+        "Vladimir Putin came.\nPutin left.", ("Vladimir Putin", T.PERSON), ("Putin", T.ORGANIZATION, 1)
+    )
     assert [m.type for m in found] == [T.PERSON, T.PERSON]
 
 
 def test_later_mentions_missed_by_the_model_are_found():
-    found = run("Vladimir Putin came to Pyongyang.\nPutin’s plane left Pyongyang.",
-                ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE))
+    found = run(
+        "Vladimir Putin came to Pyongyang.\nPutin’s plane left Pyongyang.",
+        ("Vladimir Putin", T.PERSON),
+        ("Pyongyang", T.PLACE),
+    )
     assert [(m.text, m.type) for m in found] == [
-        ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE), ("Putin", T.PERSON), ("Pyongyang", T.PLACE)]
+        ("Vladimir Putin", T.PERSON),
+        ("Pyongyang", T.PLACE),
+        ("Putin", T.PERSON),
+        ("Pyongyang", T.PLACE),
+    ]
 
 
 def test_known_name_inside_a_longer_name_is_not_found_again():
@@ -126,19 +145,25 @@ def test_known_name_inside_a_longer_name_is_not_found_again():
 
 
 def test_known_names_are_found_in_an_all_caps_headline():
-    found = run("PUTIN VISITS PYONGYANG\nVladimir Putin came to Pyongyang.",
-                ("Vladimir Putin", T.PERSON), ("Pyongyang", T.PLACE))
+    found = run(
+        "PUTIN VISITS PYONGYANG\nVladimir Putin came to Pyongyang.",
+        ("Vladimir Putin", T.PERSON),
+        ("Pyongyang", T.PLACE),
+    )
     assert [m.text for m in found][:2] == ["PUTIN", "PYONGYANG"]
 
 
-@pytest.mark.parametrize("span, kind, name", [
-    ("National League for Democracy (NLD", T.ORGANIZATION, "National League for Democracy"),
-    ("PRESALE - Bay Co Bldg Auth", T.ORGANIZATION, "Bay Co Bldg Auth"),
-    ("Interfax news agency", T.ORGANIZATION, "Interfax"),
-    ("August Chicago NAPM", T.ORGANIZATION, "Chicago NAPM"),
-    ("broker Khurshid Alam", T.PERSON, "Khurshid Alam"),
-    ("Charles de Gaulle", T.PERSON, "Charles de Gaulle"),
-])
+@pytest.mark.parametrize(
+    "span, kind, name",
+    [
+        ("National League for Democracy (NLD", T.ORGANIZATION, "National League for Democracy"),
+        ("PRESALE - Bay Co Bldg Auth", T.ORGANIZATION, "Bay Co Bldg Auth"),
+        ("Interfax news agency", T.ORGANIZATION, "Interfax"),
+        ("August Chicago NAPM", T.ORGANIZATION, "Chicago NAPM"),
+        ("broker Khurshid Alam", T.PERSON, "Khurshid Alam"),
+        ("Charles de Gaulle", T.PERSON, "Charles de Gaulle"),
+    ],
+)
 def test_spans_are_tidied_to_the_name(span, kind, name):
     (found,) = run(f"Yesterday {span} said so.", (span, kind))
     assert found.name == name and found.text == name
@@ -151,15 +176,20 @@ def test_time_zone_is_no_organisation():
 def test_country_in_caps_headline_and_city_of_dateline_are_places():
     found = run("ROMANIA COMELF PROFIT RISES\nBUCHAREST 1996-08-30\nThe company said so.")
     assert [(m.text, m.name, m.type) for m in found] == [
-        ("ROMANIA", "Romania", T.PLACE), ("BUCHAREST", "Bucharest", T.PLACE)]
+        ("ROMANIA", "Romania", T.PLACE),
+        ("BUCHAREST", "Bucharest", T.PLACE),
+    ]
 
 
-@pytest.mark.parametrize("span, kind, expected", [
-    ("Pirelli Cables", T.PERSON, T.ORGANIZATION),
-    ("Changi Prison", T.PERSON, T.PLACE),
-    ("Soviet Union", T.ORGANIZATION, T.PLACE),
-    ("West Bank", T.ORGANIZATION, T.PLACE),
-])
+@pytest.mark.parametrize(
+    "span, kind, expected",
+    [
+        ("Pirelli Cables", T.PERSON, T.ORGANIZATION),
+        ("Changi Prison", T.PERSON, T.PLACE),
+        ("Soviet Union", T.ORGANIZATION, T.PLACE),
+        ("West Bank", T.ORGANIZATION, T.PLACE),
+    ],
+)
 def test_company_and_facility_words_decide_the_type(span, kind, expected):
     (found,) = run(f"They saw {span} today.", (span, kind))
     assert found.type is expected

@@ -8,11 +8,28 @@ import pytest
 
 from tests.conftest import ROOT, generate
 
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
 SEED = ROOT / "seeds" / "000_1db89f9d34d9bd10.txt"
-ONE_EACH = ["Vladimir Putin", "Kim Jong Un", "North Korea", "Russia", "Pyongyang", "Moscow", "Soviet Union",
-            "Ukraine", "Vietnam", "United States", "Kremlin"]
-HEADINGS = ["Welcome of the President", "Agreements and Promises", "Military and Technical Cooperation",
-            "Tribute to Soldiers"]
+ONE_EACH = [
+    "Vladimir Putin",
+    "Kim Jong Un",
+    "North Korea",
+    "Russia",
+    "Pyongyang",
+    "Moscow",
+    "Soviet Union",
+    "Ukraine",
+    "Vietnam",
+    "United States",
+    "Kremlin",
+]
+HEADINGS = [
+    "Welcome of the President",
+    "Agreements and Promises",
+    "Military and Technical Cooperation",
+    "Tribute to Soldiers",
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +54,17 @@ def test_exactly_one_entity_for_each_thing(seed_entities):
 
 def test_no_split_or_unclean_names(seed_entities):
     names = set(by_name(seed_entities))
-    assert not names & {"Putin", "President Putin", "Kim", "North Korea’s", "the United States", "Russia’s",
-                        "Russian Federation", "State", "Koreans North Korea"}
+    assert not names & {
+        "Putin",
+        "President Putin",
+        "Kim",
+        "North Korea’s",
+        "the United States",
+        "Russia’s",
+        "Russian Federation",
+        "State",
+        "Koreans North Korea",
+    }
 
 
 def test_no_entity_from_a_section_heading(seed_entities):
@@ -81,15 +107,18 @@ def test_every_mention_is_the_text_as_it_stands_in_the_file(seed_entities):
     assert len(putin["mentions"]) == text.count("Putin")
     for entity in seed_entities["entities"]:
         for m in entity["mentions"]:
-            assert text[m["start"]:m["end"]] == m["text"]
+            assert text[m["start"] : m["end"]] == m["text"]
             assert m["text"] in m["sentence"]
     assert set(putin) == {"id", "name", "type", "role", "aliases", "mentions"}
 
 
 def test_plain_text_one_sentence_per_line_is_read(tmp_path):
     seed = tmp_path / "wire.txt"
-    seed.write_text("Putin visits Pyongyang\nRussian President Vladimir Putin arrived in Pyongyang on Tuesday.\n"
-                    "Putin met Kim Jong Un.\n", encoding="utf-8")
+    seed.write_text(
+        "Putin visits Pyongyang\nRussian President Vladimir Putin arrived in Pyongyang on Tuesday.\n"
+        "Putin met Kim Jong Un.\n",
+        encoding="utf-8",
+    )
     result = generate(ROOT, "extract", "--json", str(seed))
     assert result.returncode == 0, result.stderr
     (item,) = json.loads(result.stdout)

@@ -12,6 +12,8 @@ from generator.extract.worker import ExtractionWorker
 
 from .test_cache import MODEL, seed_articles
 
+pytestmark = pytest.mark.model
+
 
 def test_the_worker_extracts_what_this_process_would():
     articles = seed_articles()
@@ -37,7 +39,7 @@ def test_a_worker_never_sent_a_batch_is_stopped_and_reaped():
 
 
 def test_the_worker_ends_when_the_build_is_gone():
-    """Its copy of the build's end of the pipe is closed, so the build's death reaches it as an end of file."""
+    """Its copy of the build's end of the pipe is closed: the build's death reaches it as an end of file."""
     import time
 
     worker = ExtractionWorker(MODEL)

@@ -16,26 +16,38 @@ from pathlib import Path
 
 import frontmatter
 import markupsafe
-import yaml
 import pytest
+import yaml
 
-from generator.config import Settings
 from generator.markup import html_attr, html_text, md_inline, md_text, safe_url
 from generator.model import Act, Corpus, Entity, EntityType, Evidence, Link, Node
 from generator.render.common import front_matter
 from generator.render.graphs import graph_context
 from generator.render.views import View
 
+from .conftest import HOSTILE_FILE_NAME, BuiltSite
 from .graph_support import site_of
 
-from .conftest import HOSTILE_FILE_NAME, BuiltSite
-
-TITLE = "</title><script>alert('title-script')</script><img src=x onerror=alert('title-img') id=injected-title> " \
-        "&lt;/title&gt;&lt;script&gt;alert('entity')&lt;/script&gt;"
+TITLE = (
+    "</title><script>alert('title-script')</script><img src=x onerror=alert('title-img') id=injected-title> "
+    "&lt;/title&gt;&lt;script&gt;alert('entity')&lt;/script&gt;"
+)
 AUTHOR = "\"><script>alert('author')</script><meta id=injected-author"
 # The only front-matter keys a generated page carries: a seed cannot set template:, hide: or the like.
-GENERATED_KEYS = {"title", "explainer", "source_file", "date", "source", "url", "author", "summary", "tags", "entities",
-                  "entity_type", "aliases"}
+GENERATED_KEYS = {
+    "title",
+    "explainer",
+    "source_file",
+    "date",
+    "source",
+    "url",
+    "author",
+    "summary",
+    "tags",
+    "entities",
+    "entity_type",
+    "aliases",
+}
 DANGEROUS_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
@@ -61,7 +73,11 @@ class Scan(HTMLParser):
         values = dict(attrs)
         self.tags.append(tag)
         self.handlers += [f"<{tag} {k}>" for k, _ in attrs if k.lower().startswith("on")]
-        self.urls += [v or "" for k, v in attrs if k.lower() in ("href", "src", "action", "formaction", "xlink:href", "poster", "srcdoc")]
+        self.urls += [
+            v or ""
+            for k, v in attrs
+            if k.lower() in ("href", "src", "action", "formaction", "xlink:href", "poster", "srcdoc")
+        ]
         if values.get("id"):
             self.ids.append(values["id"])
         if tag == "meta":
@@ -101,7 +117,10 @@ def pages(site: BuiltSite) -> list[Path]:
 
 def test_hostile_build_warns_only_about_the_bad_date(hostile_site):
     warnings = [line for line in hostile_site.build_log.splitlines() if "WARNING" in line]
-    assert len(warnings) == 1 and "hostile_front_matter_fields.md:6: front matter 'date' is not a date" in warnings[0]
+    assert (
+        len(warnings) == 1
+        and "hostile_front_matter_fields.md:6: front matter 'date' is not a date" in warnings[0]
+    )
 
 
 def test_no_script_from_a_seed_is_in_any_page(hostile_site):
@@ -110,7 +129,9 @@ def test_no_script_from_a_seed_is_in_any_page(hostile_site):
         for attrs, body in found.scripts:
             assert "alert" not in body, f"{page}: inline script from a seed"
             src = attrs.get("src")
-            assert src is None or not src.startswith(("http:", "https:", "//", *DANGEROUS_SCHEMES)), f"{page}: {src}"
+            assert src is None or not src.startswith(("http:", "https:", "//", *DANGEROUS_SCHEMES)), (
+                f"{page}: {src}"
+            )
 
 
 def test_no_event_handler_injected_element_or_dangerous_url_in_any_page(hostile_site):
@@ -125,7 +146,12 @@ def test_no_event_handler_injected_element_or_dangerous_url_in_any_page(hostile_
 
 
 def test_title_reaches_title_tag_header_and_heading_as_text(hostile_site):
-    page = hostile_site.site / "articles" / "title-script-alert-title-script-script-img-src-x-onerror-img" / "index.html"
+    page = (
+        hostile_site.site
+        / "articles"
+        / "title-script-alert-title-script-script-img-src-x-onerror-img"
+        / "index.html"
+    )
     found = scan(page)
     assert found.title == f"{TITLE} - Explainer"
     assert TITLE in "".join(found.text)  # the header topic and the h1 show the characters
@@ -170,8 +196,13 @@ def test_markdown_structure_stays_text(hostile_site):
     source = page.read_text()
     found = scan(page)
     text = " ".join("".join(found.text).split())
-    for line in ("> A quote that should stay text", "| table | head |",
-                 "<!-- an unclosed comment", "</div></article></main>", "!!! warning \"Admonition\""):
+    for line in (
+        "> A quote that should stay text",
+        "| table | head |",
+        "<!-- an unclosed comment",
+        "</div></article></main>",
+        '!!! warning "Admonition"',
+    ):
         assert line in text, line
     body = source.split('<article class="md-content__inner md-typeset">', 1)[1]
     assert body.count("<h1") == 1  # a .md seed's own headings become sections (h2), never a second h1
@@ -182,14 +213,29 @@ def test_markdown_structure_stays_text(hostile_site):
 
 def test_search_index_holds_titles_as_html_text(hostile_site):
     index = json.loads((hostile_site.site / "search" / "search_index.json").read_text())
-    titles = [doc["title"] for doc in index["docs"] if "title-script" in doc["location"] and "#" not in doc["location"]]
+    titles = [
+        doc["title"]
+        for doc in index["docs"]
+        if "title-script" in doc["location"] and "#" not in doc["location"]
+    ]
     assert titles and all("<script>" not in t and "<img" not in t for t in titles)
 
 
 # --- markup.py and the graph figure, with hostile names ---
 
-NASTY = ["</script><script>alert(1)</script>", "O'Brien \"the \\\"Boss\\\"\"", "back\\slash\\", "<img src=x onerror=alert(2)>",
-         "{{ 7*7 }}", "a & b &amp; c", "line\nbreak", "\u2028sep\u2029", "]]>", "-->", "javascript:alert(3)"]
+NASTY = [
+    "</script><script>alert(1)</script>",
+    'O\'Brien "the \\"Boss\\""',
+    "back\\slash\\",
+    "<img src=x onerror=alert(2)>",
+    "{{ 7*7 }}",
+    "a & b &amp; c",
+    "line\nbreak",
+    "\u2028sep\u2029",
+    "]]>",
+    "-->",
+    "javascript:alert(3)",
+]
 
 
 @pytest.mark.parametrize("text", NASTY)
@@ -201,8 +247,19 @@ def test_markup_escapes_keep_text_and_lose_syntax(text):
     assert html.unescape(html_attr(text)) == text and not set("<>\"'") & set(html_attr(text))
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "data:text/html,x",
-                                 "vbscript:x", "//evil.example/x", "http://a b", "https://x\"onclick=\"alert(1)"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html,x",
+        "vbscript:x",
+        "//evil.example/x",
+        "http://a b",
+        'https://x"onclick="alert(1)',
+    ],
+)
 def test_only_plain_http_links_are_kept(url):
     assert safe_url(url) is None
 
@@ -231,8 +288,9 @@ def test_graph_labels_and_tooltips_with_hostile_names():
     assert "<script" not in svg
     # The interactive graph reads each name back from the first line of its node's tooltip (spaces collapsed).
     nodes = [e for e in root.iter() if e.get("data-entity")]
-    assert sorted(e.find("{http://www.w3.org/2000/svg}title").text.split("\n")[0] for e in nodes) == \
-        sorted(" ".join(name.split()) for name in NASTY)
+    assert sorted(e.find("{http://www.w3.org/2000/svg}title").text.split("\n")[0] for e in nodes) == sorted(
+        " ".join(name.split()) for name in NASTY
+    )
     assert {e.get("data-entity") for e in nodes} == set(graph.nodes)
     assert context["relations"]
     for relation in context["relations"]:
@@ -258,9 +316,32 @@ def test_fast_html_escaping_matches_markupsafe():
 
 
 def test_front_matter_reads_back_exactly_whatever_the_text():
-    awkward = ["yes", "null", "0845", "1999", "- item", "# not a comment", "a: b", "{x}", "[y]", "tab\there",
-               "line\u2028separator", "next\x85line", "del\x7f", "quote \" and ' and \\", "emoji 🦀", "São Paulo", ""]
-    values = {"title": "Title: with colon", "count": 3, "missing": None, "search": {"boost": 2},
-              "aliases": awkward, "entities": [{"name": text, "slug": None, "count": 1} for text in awkward]}
+    awkward = [
+        "yes",
+        "null",
+        "0845",
+        "1999",
+        "- item",
+        "# not a comment",
+        "a: b",
+        "{x}",
+        "[y]",
+        "tab\there",
+        "line\u2028separator",
+        "next\x85line",
+        "del\x7f",
+        "quote \" and ' and \\",
+        "emoji 🦀",
+        "São Paulo",
+        "",
+    ]
+    values = {
+        "title": "Title: with colon",
+        "count": 3,
+        "missing": None,
+        "search": {"boost": 2},
+        "aliases": awkward,
+        "entities": [{"name": text, "slug": None, "count": 1} for text in awkward],
+    }
     assert yaml.safe_load(front_matter(values)) == values
     assert frontmatter.loads("---\n" + front_matter(values) + "---\nbody").metadata == values

@@ -18,6 +18,8 @@ from generator.stamp import MEMORY_FILE, STAMP_FILE, DateCache
 
 from .conftest import ROOT, make_project, yukos_seeds
 
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
 OURS = (STAMP_FILE, MEMORY_FILE, DateCache.FILE)  # what a build leaves in the cache besides extractions
 NAMELESS = "\n\nOne more paragraph, which names nobody at all.\n"
 NAMES = "\n\nVladimir Putin met Mikhail Khodorkovsky in Moscow on Monday.\n"
@@ -84,7 +86,9 @@ def test_an_edit_that_names_no_one_draws_only_its_article(project, extractions, 
     _append(seed, NAMELESS)
     result = _rebuild(project)
     [article] = result.written.written
-    assert article.startswith("articles/") and f"seeds/{seed.name}" in (project / "docs" / article).read_text(encoding="utf-8")
+    assert article.startswith("articles/") and f"seeds/{seed.name}" in (project / "docs" / article).read_text(
+        encoding="utf-8"
+    )
     # Every other page stood, but the timeline, which reads every article for its dates.
     assert sorted(result.drawn) == sorted([article, "timeline.md"])
     assert result.kept == result.pages - 2
@@ -118,15 +122,20 @@ def test_a_removed_and_an_added_seed(project, extractions, tmp_path):
     _seed(project, 2).unlink()
     shutil.copy(ROOT.parent / "shared" / "corpus" / "bbc" / "bbc-business-001.txt", project / "seeds")
     result = _rebuild(project)
-    assert any("seeds/bbc-business-001.txt" in (project / "docs" / path).read_text(encoding="utf-8")
-               for path in result.written.written if path.startswith("articles/"))
+    assert any(
+        "seeds/bbc-business-001.txt" in (project / "docs" / path).read_text(encoding="utf-8")
+        for path in result.written.written
+        if path.startswith("articles/")
+    )
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
 def test_a_curation_change(project, extractions, tmp_path):
     (project / "seeds" / "entities.yml").write_text(
-        "Yukos:\n  description: A Russian oil company.\nMikhail Khodorkovsky:\n  rename: Mikhail B. Khodorkovsky\n",
-        encoding="utf-8")
+        "Yukos:\n  description: A Russian oil company.\n"
+        "Mikhail Khodorkovsky:\n  rename: Mikhail B. Khodorkovsky\n",
+        encoding="utf-8",
+    )
     result = _rebuild(project)
     assert "entities/yukos.md" in result.written.written
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
@@ -148,8 +157,9 @@ def test_pages_edited_or_deleted_by_hand(project, extractions, tmp_path):
 
 def test_a_changed_setting_draws_every_page(project):
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("layout_seed: 7 ", "layout_seed: 11 ", 1),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("layout_seed: 7 ", "layout_seed: 11 ", 1), encoding="utf-8"
+    )
     assert load_settings(config).layout_seed == 11
     result = _rebuild(project)
     assert result.kept == 0  # (the pages may come out the same: small graphs are laid out without the seed)
@@ -158,9 +168,13 @@ def test_a_changed_setting_draws_every_page(project):
 def test_a_new_title_reaches_the_articles_beside_it(project, extractions, tmp_path):
     """An article naming no one is last in reading order; its new title shows on the page before it."""
     seed = project / "seeds" / "zz-nameless.txt"
-    seed.write_text("Zz a story without names\n\nThe committee met and talked for a long time.\n", encoding="utf-8")
+    seed.write_text(
+        "Zz a story without names\n\nThe committee met and talked for a long time.\n", encoding="utf-8"
+    )
     _rebuild(project)
-    seed.write_text("Zz a story with a new headline\n\nThe committee met and talked for a long time.\n", encoding="utf-8")
+    seed.write_text(
+        "Zz a story with a new headline\n\nThe committee met and talked for a long time.\n", encoding="utf-8"
+    )
     result = _rebuild(project)
     assert len(result.written.written) >= 2  # the article, and the one whose "Next" link names it
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
@@ -208,9 +222,14 @@ def test_a_renamed_neighbour_joins_a_related_list(project, extractions, tmp_path
 def test_a_date_made_an_event_joins_the_graph(project, extractions, tmp_path):
     """Curation alone (no article changes) adds a node and its edges: pages two hops away show it."""
     docs = project / "docs" / "entities"
-    dates = [p for p in sorted(docs.glob("*.md")) if "entity_type: \"date\"" in p.read_text(encoding="utf-8")]
+    dates = [p for p in sorted(docs.glob("*.md")) if 'entity_type: "date"' in p.read_text(encoding="utf-8")]
     assert dates
-    name = max(dates, key=lambda p: p.stat().st_size).read_text(encoding="utf-8").split("title: ", 1)[1].split("\n")[0]
+    name = (
+        max(dates, key=lambda p: p.stat().st_size)
+        .read_text(encoding="utf-8")
+        .split("title: ", 1)[1]
+        .split("\n")[0]
+    )
     (project / "seeds" / "entities.yml").write_text(f"{name}:\n  type: event\n", encoding="utf-8")
     _rebuild(project)
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
@@ -226,4 +245,6 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project):
     _append(_seed(project), NAMELESS)
     result = _rebuild(project)
     assert result.written.written  # docs/ was brought up to date
-    assert any(p.path == ".cache/explainer" and "cannot be written" in p.message for p in result.report.problems)
+    assert any(
+        p.path == ".cache/explainer" and "cannot be written" in p.message for p in result.report.problems
+    )

@@ -37,11 +37,21 @@ from generator.write import MANIFEST, sha256, write_pages
 from .conftest import ENV, MKDOCS, ROOT, generate, make_project
 from .test_write import snapshot
 
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
 BAD = ROOT / "tests" / "fixtures" / "bad"
 SEED = sorted((ROOT / "seeds").iterdir())
 OLD_SEEDS = SEED + [BAD / "cp1252.txt", BAD / "no_entities.txt", BAD / "same_title_a.md"]
-NEW_SEEDS = SEED + [BAD / "utf8_bom.txt", BAD / "same_title_a.md", BAD / "same_title_b.md", BAD / "file name with spaces.md"]
-HAND = {"about.md": b"# About this site\n\nWritten by an editor.\n", "articles/editors-note.md": b"# A note\n"}
+NEW_SEEDS = SEED + [
+    BAD / "utf8_bom.txt",
+    BAD / "same_title_a.md",
+    BAD / "same_title_b.md",
+    BAD / "file name with spaces.md",
+]
+HAND = {
+    "about.md": b"# About this site\n\nWritten by an editor.\n",
+    "articles/editors-note.md": b"# A note\n",
+}
 PROCESS_KILLS = 30
 CLI_KILLS = 5
 
@@ -57,7 +67,9 @@ def pages_for(seeds: list[Path], tmp: Path) -> list[Page]:
     for seed in seeds:
         shutil.copy(seed, folder / seed.name)
     settings = Settings(root=tmp)
-    corpus = resolve(extract_articles(read_seeds(folder, settings.max_seed_bytes, Report(), root=tmp), settings.model))
+    corpus = resolve(
+        extract_articles(read_seeds(folder, settings.max_seed_bytes, Report(), root=tmp), settings.model)
+    )
     return render_site(Site(settings, "Explainer", corpus, build_graph(corpus)))
 
 
@@ -92,7 +104,9 @@ def check_interrupted(docs: Path, old: dict[str, bytes], new: dict[str, bytes]) 
         if path in HAND:
             assert data == HAND[path] and path not in manifest
         else:
-            assert sha256(data) in manifest.get(path, ()), f"{path} is on disk but the manifest does not vouch for it"
+            assert sha256(data) in manifest.get(path, ()), (
+                f"{path} is on disk but the manifest does not vouch for it"
+            )
 
 
 def test_kill_at_every_step_of_the_write_stage(states, monkeypatch):
@@ -126,7 +140,9 @@ def test_kill_at_every_step_of_the_write_stage(states, monkeypatch):
         report = Report()
         write_pages(docs, new_pages, report)
         assert report.problems == []
-        assert snapshot(docs) == new, f"killed at step {kill_at}: the next run did not give a clean build's bytes"
+        assert snapshot(docs) == new, (
+            f"killed at step {kill_at}: the next run did not give a clean build's bytes"
+        )
         shutil.rmtree(docs)
         kill_at += 1
     assert total > 20, total  # the transition really has many steps (writes, removals, manifests)
@@ -152,7 +168,12 @@ def test_sigkill_during_the_write_stage(states):
     pickled.write_bytes(pickle.dumps(new_pages))
 
     def run(docs: Path, delay: float | None) -> float | None:
-        process = subprocess.Popen([sys.executable, "-c", DRIVER, str(docs), str(pickled)], env=ENV, stdout=subprocess.PIPE, text=True)
+        process = subprocess.Popen(
+            [sys.executable, "-c", DRIVER, str(docs), str(pickled)],
+            env=ENV,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert process.stdout.readline().strip() == "go"
         if delay is None:
             elapsed = float(process.stdout.readline())
@@ -201,9 +222,17 @@ def cli_projects(tmp_path_factory):
 def mkdocs_without_hook(project: Path) -> subprocess.CompletedProcess:
     """`mkdocs build` of docs/ exactly as it is (the hook would regenerate it first)."""
     config = project / "mkdocs-as-is.yml"
-    config.write_text((project / "mkdocs.yml").read_text().replace("hooks:\n  - generator/mkdocs_hook.py\n", ""))
-    return subprocess.run([str(MKDOCS), "build", "-f", str(config), "-d", str(project / "site-as-is")],
-                          cwd=project, env=ENV, capture_output=True, text=True, check=False)
+    config.write_text(
+        (project / "mkdocs.yml").read_text().replace("hooks:\n  - generator/mkdocs_hook.py\n", "")
+    )
+    return subprocess.run(
+        [str(MKDOCS), "build", "-f", str(config), "-d", str(project / "site-as-is")],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_sigkill_of_the_cli_build_at_random_moments(cli_projects):
@@ -213,8 +242,13 @@ def test_sigkill_of_the_cli_build_at_random_moments(cli_projects):
     for i in range(CLI_KILLS):
         project = base / f"cli-kill-{i}"
         shutil.copytree(old_project, project, symlinks=True)
-        process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=project, env=ENV,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "build"],
+            cwd=project,
+            env=ENV,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(rng.uniform(0.2, 2.5))
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
@@ -224,8 +258,17 @@ def test_sigkill_of_the_cli_build_at_random_moments(cli_projects):
             assert as_is.returncode == 0, as_is.stderr
         result = generate(project, "build", "--strict")
         assert result.returncode == 0, result.stderr
-        assert snapshot(project / "docs") == clean, f"CLI kill {i}: the next run did not give a clean build's bytes"
+        assert snapshot(project / "docs") == clean, (
+            f"CLI kill {i}: the next run did not give a clean build's bytes"
+        )
         if i == 0:
-            built = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=ENV, capture_output=True, text=True, check=False)
+            built = subprocess.run(
+                [str(MKDOCS), "build", "--strict"],
+                cwd=project,
+                env=ENV,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
             assert built.returncode == 0, built.stderr
         shutil.rmtree(project)

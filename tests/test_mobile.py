@@ -14,15 +14,20 @@ PHONE = {"width": 375, "height": 812}
 # Elements wider than the screen, unless a scrolling container (a code block, a table wrapper) holds them.
 OVERFLOWING = """() => {
   const width = document.documentElement.clientWidth;
-  const scrolls = el => { for (let p = el.parentElement; p; p = p.parentElement) {
-    const x = getComputedStyle(p).overflowX; if (x === 'auto' || x === 'scroll') return true; } return false; };
+  const scrolls = el => {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const x = getComputedStyle(p).overflowX; if (x === 'auto' || x === 'scroll') return true;
+    }
+    return false;
+  };
   const out = [];
   for (const el of document.querySelectorAll('body *')) {
     const box = el.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-    if ((box.right > width + 1 || box.left < -1) && !scrolls(el) && !el.closest('.md-sidebar, .md-search, .md-overlay')) {
-      out.push(el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + el.className : '')
-               + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
+    const outside = box.right > width + 1 || box.left < -1;
+    if (outside && !scrolls(el) && !el.closest('.md-sidebar, .md-search, .md-overlay')) {
+      const css = el.className && el.className.baseVal === undefined ? '.' + el.className : '';
+      out.push(el.tagName.toLowerCase() + css + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
     }
   }
   return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 10)};

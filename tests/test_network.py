@@ -17,16 +17,26 @@ from generator.render.views import View
 from .graph_support import node
 
 
-def graph_of(edges: list[tuple[str, str]], lone: list[str] = (), names: dict[str, str] | None = None,
-             weights: dict[tuple[str, str], int] | None = None, acts: dict[tuple[str, str], tuple] | None = None
-             ) -> View:
-    nodes = {n: node((names or {}).get(n, n.replace("-", " ").title()), mentions=2)
-             for n in sorted({n for e in edges for n in e} | set(lone))}
+def graph_of(
+    edges: list[tuple[str, str]],
+    lone: list[str] = (),
+    names: dict[str, str] | None = None,
+    weights: dict[tuple[str, str], int] | None = None,
+    acts: dict[tuple[str, str], tuple] | None = None,
+) -> View:
+    nodes = {
+        n: node((names or {}).get(n, n.replace("-", " ").title()), mentions=2)
+        for n in sorted({n for e in edges for n in e} | set(lone))
+    }
     links = {}
     for a, b in edges:
         key = (min(a, b), max(a, b))
-        links[key] = Link((weights or {}).get(key, 1), (Evidence("a", "p1", f"{a} and {b}."),), {"a": 1},
-                          (acts or {}).get(key, ()))
+        links[key] = Link(
+            (weights or {}).get(key, 1),
+            (Evidence("a", "p1", f"{a} and {b}."),),
+            {"a": 1},
+            (acts or {}).get(key, ()),
+        )
     return View(nodes, links)
 
 
@@ -45,12 +55,12 @@ def test_layout_is_seeded_and_stays_in_the_box(cluster_with_lone_entities):
 
 
 def test_lone_entities_do_not_squash_the_connected_cluster(cluster_with_lone_entities):
-    positions, width, height = layout(cluster_with_lone_entities, seed=7)
+    positions, width, _ = layout(cluster_with_lone_entities, seed=7)
     cluster = [positions[f"n{i}"] for i in range(8)]
     span_x = max(x for x, _ in cluster) - min(x for x, _ in cluster)
     span_y = max(y for _, y in cluster) - min(y for _, y in cluster)
     assert span_x > width * 0.35 and span_y > 150  # the cluster gets most of the picture
-    closest = min(math.dist(p, q) for i, p in enumerate(cluster) for q in cluster[i + 1:])
+    closest = min(math.dist(p, q) for i, p in enumerate(cluster) for q in cluster[i + 1 :])
     assert closest > 3 * node_radius(2)
 
 
@@ -67,7 +77,7 @@ def test_labels_do_not_overlap_each_other(cluster_with_lone_entities):
 
     boxes = [box(n) for n in spots]
     for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
+        for b in boxes[i + 1 :]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1]
 
 
@@ -87,7 +97,7 @@ def title_of(element: ET.Element) -> str:
 
 
 def test_hostile_names_stay_text_in_svg():
-    names = {"x": "<script>alert('x')</script>", "y": "O'Brien & \"Sons\""}
+    names = {"x": "<script>alert('x')</script>", "y": 'O\'Brien & "Sons"'}
     graph = graph_of([("x", "y")], names=names)
     drawn = draw(graph, 7, lambda node: f"explainer:entities/{node}.md", "A <b>title</b>")
     assert "<script>" not in drawn.svg and "<b>" not in drawn.svg
@@ -104,11 +114,12 @@ def test_svg_carries_what_the_interactive_graph_needs(cluster_with_lone_entities
     assert ET.fromstring(drawn.svg).get("viewBox") == f"0 0 {width} {height}"
     nodes, edges = svg_parts(drawn.svg)
     assert set(nodes) == set(cluster_with_lone_entities.nodes)
-    for node, element in nodes.items():
-        assert (float(element.get("data-x")), float(element.get("data-y"))) == positions[node]
-        assert float(element.get("data-r")) == node_radius(cluster_with_lone_entities.nodes[node].mentions)
-    assert {frozenset((e.get("data-from"), e.get("data-to"))) for e in edges} == \
-        {frozenset(e) for e in cluster_with_lone_entities.links}
+    for entity, element in nodes.items():
+        assert (float(element.get("data-x")), float(element.get("data-y"))) == positions[entity]
+        assert float(element.get("data-r")) == node_radius(cluster_with_lone_entities.nodes[entity].mentions)
+    assert {frozenset((e.get("data-from"), e.get("data-to"))) for e in edges} == {
+        frozenset(e) for e in cluster_with_lone_entities.links
+    }
 
 
 def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
@@ -142,7 +153,12 @@ def test_big_graph_lays_out():
 
 
 def test_seed_article_graph_is_small(seed_site):
-    page = (seed_site.site / "articles" / "russian-president-vladimir-putin-received-a-warm-welcome" / "index.html").read_text()
+    page = (
+        seed_site.site
+        / "articles"
+        / "russian-president-vladimir-putin-received-a-warm-welcome"
+        / "index.html"
+    ).read_text()
     svgs = re.findall(r"<svg class=\"explainer-graph__svg\".*?</svg>", page, re.S)
     assert len(svgs) == 1
     size = len(svgs[0].encode("utf-8"))
@@ -169,7 +185,7 @@ def test_capping_edges_keeps_every_tie_of_the_focus():
     from generator.render.views import strongest_links
 
     ring = [f"n{i}" for i in range(12)]
-    chords = [(a, b) for i, a in enumerate(ring) for b in ring[i + 1:]]
+    chords = [(a, b) for i, a in enumerate(ring) for b in ring[i + 1 :]]
     # The ring's own ties are all stronger than the hub's.
     view = graph_of([("hub", n) for n in ring] + chords, weights={pair: 5 for pair in chords})
     capped = strongest_links(view, 20, focus="hub")

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from generator.config import read_mkdocs_yml
-from tests.conftest import ROOT, mkdocs_build, make_project
+from tests.conftest import ROOT, make_project, mkdocs_build
 from tests.site_pages import NODE_MODULES, node_file
 
 pytestmark = pytest.mark.browser
@@ -75,7 +75,9 @@ def test_offline_build_references_no_remote_script_or_style(offline_site):
 def test_pages_sidebar_and_graph_work_from_file_urls(offline_site, offline_page):
     page, requests, errors = offline_page
     page.goto((offline_site / "index.html").as_uri())
-    article_link = page.locator('.md-content a[href^="articles/"][href$=".html"]:not([href="articles/index.html"])').first
+    article_link = page.locator(
+        '.md-content a[href^="articles/"][href$=".html"]:not([href="articles/index.html"])'
+    ).first
     article_link.click()
     page.wait_for_load_state("load")
     assert page.url.startswith("file://") and page.url.endswith(".html")

@@ -1,4 +1,4 @@
-"""Page content from a hand-made corpus (no spaCy): article, entity, index, timeline and home pages (issue 5)."""
+"""Page content from a hand-made corpus (no spaCy): article, entity, index, timeline and home pages."""
 
 from __future__ import annotations
 
@@ -10,8 +10,18 @@ import pytest
 
 from generator.config import Settings
 from generator.model import (
-    Article, ArticleEntity, ArticleMeta, Block, Corpus, Entity, EntityMention, EntityType, ExtractedArticle,
-    Extraction, Mention, Sentence,
+    Article,
+    ArticleEntity,
+    ArticleMeta,
+    Block,
+    Corpus,
+    Entity,
+    EntityMention,
+    EntityType,
+    ExtractedArticle,
+    Extraction,
+    Mention,
+    Sentence,
 )
 from generator.render import parallel, render_site
 from generator.render.dates import DateResolver
@@ -19,14 +29,34 @@ from generator.render.text import central_sentences, key_numbers
 
 from .graph_support import site_of
 
-PUTIN = Entity("vladimir-putin", "Vladimir Putin", EntityType.PERSON, aliases=("Putin", "Vladimir Vladimirovich"),
-               description="President of Russia since 2000.", link="https://en.wikipedia.org/wiki/Vladimir_Putin")
+PUTIN = Entity(
+    "vladimir-putin",
+    "Vladimir Putin",
+    EntityType.PERSON,
+    aliases=("Putin", "Vladimir Vladimirovich"),
+    description="President of Russia since 2000.",
+    link="https://en.wikipedia.org/wiki/Vladimir_Putin",
+)
 YUKOS = Entity("yukos", "Yukos", EntityType.ORGANIZATION)
 MOSCOW = Entity("moscow", "Moscow", EntityType.PLACE)
-ENTITIES = {e.id: e for e in (PUTIN, YUKOS, MOSCOW,
-                              Entity("wednesday", "Wednesday", EntityType.DATE), Entity("1991", "1991", EntityType.DATE))}
-NAMES = {"Vladimir Putin": "vladimir-putin", "Putin": "vladimir-putin", "Yukos": "yukos", "Moscow": "moscow",
-         "Wednesday": "wednesday", "1991": "1991"}
+ENTITIES = {
+    e.id: e
+    for e in (
+        PUTIN,
+        YUKOS,
+        MOSCOW,
+        Entity("wednesday", "Wednesday", EntityType.DATE),
+        Entity("1991", "1991", EntityType.DATE),
+    )
+}
+NAMES = {
+    "Vladimir Putin": "vladimir-putin",
+    "Putin": "vladimir-putin",
+    "Yukos": "yukos",
+    "Moscow": "moscow",
+    "Wednesday": "wednesday",
+    "1991": "1991",
+}
 
 
 def make_article(slug: str, title: str, date: str | None, paragraphs: list[str], summary: str | None = None):
@@ -48,21 +78,41 @@ def make_article(slug: str, title: str, date: str | None, paragraphs: list[str],
                     continue
                 taken.append((s, e))
                 mentions.append(Mention(name, s, e, index, ENTITIES[NAMES[name]].type, name))
-    article = Article(Path(f"seeds/{slug}.txt"), slug, title, None, ArticleMeta(date=date, summary=summary),
-                      tuple(blocks), text)
-    return ExtractedArticle(article, Extraction(tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start))))
+    article = Article(
+        Path(f"seeds/{slug}.txt"),
+        slug,
+        title,
+        None,
+        ArticleMeta(date=date, summary=summary),
+        tuple(blocks),
+        text,
+    )
+    return ExtractedArticle(
+        article, Extraction(tuple(sentences), tuple(sorted(mentions, key=lambda m: m.start)))
+    )
 
 
 def make_corpus() -> Corpus:
-    first = make_article("tax-bill", "Yukos gets a tax bill", "2004-12-15", [
-        "Russian President Vladimir Putin said on Wednesday that Yukos must pay $27.5bn in back taxes.",
-        "Yukos shares fell 12% in Moscow. Putin did not comment further.",
-        "The firm has not paid such a bill since 1991.",
-    ])
-    second = make_article("auction", "Yukos unit sold", "2004-12-20", [
-        "Yukos lost its main unit at an auction in Moscow.",
-        "Putin backed the sale, officials in Moscow said.",
-    ], summary="The editor's own dek.")
+    first = make_article(
+        "tax-bill",
+        "Yukos gets a tax bill",
+        "2004-12-15",
+        [
+            "Russian President Vladimir Putin said on Wednesday that Yukos must pay $27.5bn in back taxes.",
+            "Yukos shares fell 12% in Moscow. Putin did not comment further.",
+            "The firm has not paid such a bill since 1991.",
+        ],
+    )
+    second = make_article(
+        "auction",
+        "Yukos unit sold",
+        "2004-12-20",
+        [
+            "Yukos lost its main unit at an auction in Moscow.",
+            "Putin backed the sale, officials in Moscow said.",
+        ],
+        summary="The editor's own dek.",
+    )
     articles = (first, second)
     mentions, article_entities = [], {}
     for item in articles:
@@ -72,7 +122,11 @@ def make_corpus() -> Corpus:
             mentions.append(EntityMention(entity_id, item.article.slug, m))
             counts[entity_id] = counts.get(entity_id, 0) + 1
         article_entities[item.article.slug] = tuple(
-            ArticleEntity(e, c, "Russian President" if e == "vladimir-putin" and item.article.slug == "tax-bill" else None)
+            ArticleEntity(
+                e,
+                c,
+                "Russian President" if e == "vladimir-putin" and item.article.slug == "tax-bill" else None,
+            )
             for e, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
     return Corpus(articles, ENTITIES, tuple(mentions), article_entities)
@@ -95,10 +149,12 @@ def test_article_dek_is_summary_else_central_sentences(pages):
 
 def test_glance_box_has_who_with_role_where_when_and_numbers(pages):
     tax = pages["articles/tax-bill.md"]
-    glance = tax[tax.index('<div class="explainer-glance"'):tax.index("</div>")]
+    glance = tax[tax.index('<div class="explainer-glance"') : tax.index("</div>")]
     assert "**Who:** [Vladimir Putin](../entities/vladimir-putin.md) (Russian President)" in glance
     assert "**Where:** [Moscow](../entities/moscow.md)" in glance
-    assert "**When:** 15 December 2004; 1991 [↩](#p3)" in glance  # 'Wednesday' is the paper's own day: not twice
+    assert (
+        "**When:** 15 December 2004; 1991 [↩](#p3)" in glance
+    )  # 'Wednesday' is the paper's own day: not twice
     assert "**&#36;27.5bn** in back taxes [↩](#p1)" in glance
     assert "**12%**" in glance
 
@@ -137,60 +193,92 @@ def test_entity_page_caps_mentions_per_article_with_a_count_of_the_rest(monkeypa
 
 def test_related_entities_ranked_by_shared_sentences_with_evidence(pages):
     content = pages["entities/yukos.md"]
-    related = content[content.index("## Related"):content.index("## Network")]
+    related = content[content.index("## Related") : content.index("## Network")]
     lines = re.findall(r"^- \[([^\]]+)\]\([^)]*\) — (\d+) shared sentences?", related, re.M)
     assert [name for name, _ in lines][:2] == ["Moscow", "Vladimir Putin"]
     assert [int(n) for _, n in lines] == sorted((int(n) for _, n in lines), reverse=True)
-    assert "Moscow](moscow.md) — 2 shared sentences: “Yukos lost its main unit at an auction in Moscow.”" in related
+    assert (
+        "Moscow](moscow.md) — 2 shared sentences: “Yukos lost its main unit at an auction in Moscow.”"
+        in related
+    )
 
 
 def test_index_pages_sorted_by_mentions_with_filter(pages):
     everything = pages["entities/index.md"]
-    assert everything.index("## People") < everything.index("## Places") < everything.index("## Organisations")
+    assert (
+        everything.index("## People") < everything.index("## Places") < everything.index("## Organisations")
+    )
     assert "also Putin, Vladimir Vladimirovich" in everything
     people = pages["people.md"]
-    assert "[Vladimir Putin](entities/vladimir-putin.md)" in people and "Yukos" not in people.split("---", 2)[2].split("See also")[1]
+    assert (
+        "[Vladimir Putin](entities/vladimir-putin.md)" in people
+        and "Yukos" not in people.split("---", 2)[2].split("See also")[1]
+    )
 
 
 def test_timeline_orders_articles_and_dated_statements(pages):
     timeline = frontmatter.loads(pages["timeline.md"])
     assert timeline["title"] == "Timeline" and "# Timeline" in timeline.content
-    articles = re.findall(r"^- \*\*([^*]+)\*\* — \[([^\]]+)\]", timeline.content.split("## Dates in the text")[0], re.M)
-    assert articles == [("15 December 2004", "Yukos gets a tax bill"), ("20 December 2004", "Yukos unit sold")]
+    articles = re.findall(
+        r"^- \*\*([^*]+)\*\* — \[([^\]]+)\]", timeline.content.split("## Dates in the text")[0], re.M
+    )
+    assert articles == [
+        ("15 December 2004", "Yukos gets a tax bill"),
+        ("20 December 2004", "Yukos unit sold"),
+    ]
     statements = re.findall(r"^- \*\*([^*]+)\*\* — “", timeline.content, re.M)
     assert statements == ["1991", "15 December 2004 (“Wednesday”)"]
 
 
 def test_home_page_says_what_the_site_covers(pages):
     home = frontmatter.loads(pages["index.md"]).content
-    assert "2 articles, from 15 December 2004 to 20 December 2004, naming 1 people, 1 places and 1 organisations." in home
-    assert "about [Yukos](entities/yukos.md), [Vladimir Putin](entities/vladimir-putin.md) and [Moscow](entities/moscow.md)" in home
+    assert (
+        "2 articles, from 15 December 2004 to 20 December 2004, "
+        "naming 1 people, 1 places and 1 organisations." in home
+    )
+    assert (
+        "about [Yukos](entities/yukos.md), [Vladimir Putin](entities/vladimir-putin.md) "
+        "and [Moscow](entities/moscow.md)" in home
+    )
     assert home.index("Yukos unit sold") < home.index("Yukos gets a tax bill")  # newest first
 
 
 def test_seed_text_is_escaped_on_every_page():
-    hostile = make_article("x", "<script>alert(1)</script> [x](javascript:alert(1))", None,
-                           ["Yukos said <img src=x onerror=alert(1)> and {: #evil } here."])
-    corpus = Corpus((hostile,), ENTITIES, tuple(EntityMention(NAMES[m.name], "x", m) for m in hostile.mentions),
-                    {"x": (ArticleEntity("yukos", 1, "<b>boss</b>"),)})
+    hostile = make_article(
+        "x",
+        "<script>alert(1)</script> [x](javascript:alert(1))",
+        None,
+        ["Yukos said <img src=x onerror=alert(1)> and {: #evil } here."],
+    )
+    corpus = Corpus(
+        (hostile,),
+        ENTITIES,
+        tuple(EntityMention(NAMES[m.name], "x", m) for m in hostile.mentions),
+        {"x": (ArticleEntity("yukos", 1, "<b>boss</b>"),)},
+    )
     for page in render_site(site_of(corpus)):
         if page.path.endswith(".md"):
             body = page.content.decode().split("---", 2)[2]
-            body = re.sub(r"<figure.*?</figure>", "", body, flags=re.S)  # the graph's raw HTML, escaped by graphs.py
+            body = re.sub(
+                r"<figure.*?</figure>", "", body, flags=re.S
+            )  # the graph's raw HTML, escaped by graphs.py
             assert "<script>" not in body and "<img" not in body and "<b>" not in body, page.path
             assert "](javascript:" not in body and "{: #evil" not in body, page.path
 
 
-@pytest.mark.parametrize("text, article_date, expected, relative", [
-    ("1991", None, "1991", False),
-    ("the 1990s", None, "1990s", False),
-    ("December 2004", None, "December 2004", False),
-    ("Wednesday", "2004-12-15", "15 December 2004", True),  # the paper's own day
-    ("Friday", "2004-12-15", "10 December 2004", True),
-    ("last year", "2004-12-15", "2003", True),
-    ("Wednesday", None, None, True),  # shown as written
-    ("24 years", None, None, False),  # a span, not a date
-])
+@pytest.mark.parametrize(
+    "text, article_date, expected, relative",
+    [
+        ("1991", None, "1991", False),
+        ("the 1990s", None, "1990s", False),
+        ("December 2004", None, "December 2004", False),
+        ("Wednesday", "2004-12-15", "15 December 2004", True),  # the paper's own day
+        ("Friday", "2004-12-15", "10 December 2004", True),
+        ("last year", "2004-12-15", "2003", True),
+        ("Wednesday", None, None, True),  # shown as written
+        ("24 years", None, None, False),  # a span, not a date
+    ],
+)
 def test_dates_resolve_against_the_article_date(text, article_date, expected, relative):
     when, is_relative = DateResolver().resolve(text, article_date)
     assert (when.label if when else None, is_relative) == (expected, relative)
@@ -199,7 +287,10 @@ def test_dates_resolve_against_the_article_date(text, article_date, expected, re
 def test_central_sentences_and_key_numbers():
     item = make_corpus().articles[0]
     assert len(central_sentences(item, 2)) == 2
-    assert [(n, after) for _, n, after, _ in key_numbers(item)] == [("$27.5bn", "in back taxes"), ("12%", "in Moscow")]
+    assert [(n, after) for _, n, after, _ in key_numbers(item)] == [
+        ("$27.5bn", "in back taxes"),
+        ("12%", "in Moscow"),
+    ]
     quoted = make_article("q", "Q", None, ["The unit sold for $9.37bn: a bargain, critics said."])
     assert key_numbers(quoted) == [("The unit sold for", "$9.37bn", "", "p1")]
     assert site_of(make_corpus()).reading_order() == ["tax-bill", "auction"]

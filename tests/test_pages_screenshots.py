@@ -49,7 +49,9 @@ def test_screenshots_of_every_page_type(browser, story_server, scheme, viewport)
         for name, path in PAGE_TYPES.items():
             page.goto(story_server + path)
             page.wait_for_load_state("networkidle")
-            assert page.get_attribute("body", "data-md-color-scheme") == ("slate" if scheme == "dark" else "default")
+            assert page.get_attribute("body", "data-md-color-scheme") == (
+                "slate" if scheme == "dark" else "default"
+            )
             page.screenshot(path=str(SHOTS / f"{name}-{scheme}-{viewport}.png"), full_page=False)
             wide = page.evaluate("document.documentElement.scrollWidth")
             if wide > width:

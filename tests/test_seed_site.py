@@ -9,7 +9,12 @@ import frontmatter
 
 from .conftest import BuiltSite, generate
 
-SEED_SECTIONS = ["Welcome of the President", "Agreements and Promises", "Military and Technical Cooperation", "Tribute to Soldiers"]
+SEED_SECTIONS = [
+    "Welcome of the President",
+    "Agreements and Promises",
+    "Military and Technical Cooperation",
+    "Tribute to Soldiers",
+]
 
 
 def article_md(site: BuiltSite) -> frontmatter.Post:
@@ -40,7 +45,7 @@ def test_sidebar_front_matter_lists_people_and_places(seed_site):
 
 def test_sidebar_is_rendered_with_links_to_entity_pages(seed_site):
     html = next((seed_site.site / "articles").glob("*/index.html")).read_text()
-    aside = html[html.index('<aside class="explainer-sidebar"'): html.index("</aside>")]
+    aside = html[html.index('<aside class="explainer-sidebar"') : html.index("</aside>")]
     assert '<h2 class="explainer-sidebar__heading">People</h2>' in aside
     assert 'href="../../entities/vladimir-putin/"' in aside
     assert 'href="../../entities/pyongyang/"' in aside
@@ -59,7 +64,10 @@ def test_strict_build_passed_without_warnings(seed_site):
 
 
 def test_built_html_loads_nothing_from_other_hosts(seed_site):
-    loads = re.compile(r"<(script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=\"(https?:)?//|<link\b[^>]*\bhref=\"(https?:)?//[^\"]*\"[^>]*>", re.I)
+    loads = re.compile(
+        r"<(script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=\"(https?:)?//|<link\b[^>]*\bhref=\"(https?:)?//[^\"]*\"[^>]*>",
+        re.I,
+    )
     offenders = []
     for page in seed_site.site.rglob("*.html"):
         for match in loads.finditer(page.read_text()):
@@ -67,7 +75,9 @@ def test_built_html_loads_nothing_from_other_hosts(seed_site):
                 offenders.append((page.relative_to(seed_site.site), match.group(0)))
     assert offenders == []
     css_urls = [
-        (p.name, m) for p in seed_site.site.rglob("*.css") for m in re.findall(r"url\((['\"]?)https?://", p.read_text())
+        (p.name, m)
+        for p in seed_site.site.rglob("*.css")
+        for m in re.findall(r"url\((['\"]?)https?://", p.read_text())
     ]
     assert css_urls == []
 

@@ -14,6 +14,8 @@ from generator.stamp import STAMP_FILE
 
 from .conftest import make_project
 
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
 BROKEN_FRONT_MATTER = "---\ntitle: [never closed\n---\nSome text about Vladimir Putin in Moscow.\n"
 
 
@@ -59,7 +61,9 @@ def test_an_edited_seed_builds_again(project):
     seed = project / "seeds" / "000_1db89f9d34d9bd10.txt"
     original = seed.read_text(encoding="utf-8")
     try:
-        seed.write_text(original + "\nKim Jong Un later met Sergei Lavrov in Vladivostok.\n", encoding="utf-8")
+        seed.write_text(
+            original + "\nKim Jong Un later met Sergei Lavrov in Vladivostok.\n", encoding="utf-8"
+        )
         result = rebuild(project)
         assert not result.up_to_date and result.written.written
     finally:
@@ -114,7 +118,9 @@ def test_the_cli_and_the_mkdocs_hook_share_one_stamp(project):
     from generator.stamp import environment_digest, inputs_digest
 
     settings = load_settings(project / "mkdocs.yml")
-    absolute = replace(settings, docs=str(settings.docs_dir.resolve()), seeds=str(settings.seeds_dir.resolve()))
+    absolute = replace(
+        settings, docs=str(settings.docs_dir.resolve()), seeds=str(settings.seeds_dir.resolve())
+    )
     assert environment_digest(absolute, "Explainer") == environment_digest(settings, "Explainer")
     assert inputs_digest(absolute, "environment") == inputs_digest(settings, "environment")
 
@@ -142,6 +148,10 @@ def test_an_upgraded_library_or_model_builds_again(project, monkeypatch):
     before = stamp.environment_digest(settings, "Explainer")
     for package in ("pyvis", settings.model):
         real = stamp.installed_version
-        monkeypatch.setattr(stamp, "installed_version", lambda name, package=package, real=real: "99" if name == package else real(name))
+        monkeypatch.setattr(
+            stamp,
+            "installed_version",
+            lambda name, package=package, real=real: "99" if name == package else real(name),
+        )
         assert stamp.environment_digest(settings, "Explainer") != before
         monkeypatch.undo()

@@ -1,4 +1,4 @@
-"""A multi-article story: the 18 BBC articles that mention Yukos at least 6 times, built once (issue 5, item 8)."""
+"""A multi-article story: the 18 BBC articles that mention Yukos at least 6 times, built once."""
 
 from __future__ import annotations
 
@@ -15,15 +15,19 @@ SHARED_NAMES = ["Yukos", "Gazprom", "Rosneft", "Vladimir Putin", "Mikhail Khodor
 
 
 def entity_pages(site) -> dict[str, frontmatter.Post]:
-    return {p.stem: frontmatter.load(p) for p in (site.docs / "entities").glob("*.md") if p.name != "index.md"}
+    return {
+        p.stem: frontmatter.load(p) for p in (site.docs / "entities").glob("*.md") if p.name != "index.md"
+    }
 
 
 def article_pages(site) -> dict[str, frontmatter.Post]:
-    return {p.stem: frontmatter.load(p) for p in (site.docs / "articles").glob("*.md") if p.name != "index.md"}
+    return {
+        p.stem: frontmatter.load(p) for p in (site.docs / "articles").glob("*.md") if p.name != "index.md"
+    }
 
 
 def linked_articles(post: frontmatter.Post) -> set[str]:
-    """Articles the entity page lists as mentioning it (its Articles and Mentions sections, not the graph's)."""
+    """Articles the entity page lists as mentioning it (its Articles and Mentions sections, not its graph)."""
     own = post.content.split("## Related", 1)[0].split("## Network", 1)[0]
     return set(re.findall(r"\]\(\.\./articles/([a-z0-9-]+)\.md", own))
 
@@ -66,12 +70,20 @@ def test_shared_entity_has_a_page_linking_several_articles(story_site, name):
     assert re.search(rf"^# {re.escape(name)}$", best.content, re.M)
 
 
-@pytest.mark.parametrize("name", [
-    "Yukos",
-    "Rosneft",
-    pytest.param("Gazprom", marks=pytest.mark.xfail(
-        strict=True, reason="the model tags 'Gazprom and Rosneft' as one span in two articles; not split yet")),
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Yukos",
+        "Rosneft",
+        pytest.param(
+            "Gazprom",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="the model tags 'Gazprom and Rosneft' as one span in two articles; not split yet",
+            ),
+        ),
+    ],
+)
 def test_one_page_per_shared_entity_with_every_article(story_site, name):
     pages = [p for p in entity_pages(story_site).values() if p["title"] == name]
     texts = [p.read_text() for p in sorted(story_site.root.joinpath("seeds").glob("*.txt"))]
@@ -80,7 +92,9 @@ def test_one_page_per_shared_entity_with_every_article(story_site, name):
 
 
 def test_entity_pages_link_mentions_back_to_paragraph_anchors(story_site):
-    post = max((p for p in entity_pages(story_site).values() if p["title"] == "Yukos"), key=lambda p: p["mentions"])
+    post = max(
+        (p for p in entity_pages(story_site).values() if p["title"] == "Yukos"), key=lambda p: p["mentions"]
+    )
     anchors = re.findall(r"\]\(\.\./articles/([a-z0-9-]+)\.md#(p\d+)\)", post.content)
     assert len(anchors) >= 18
     for slug, anchor in anchors[:40]:
@@ -94,11 +108,15 @@ def test_search_finds_entities_but_not_mention_lists_or_graph_data(story_site):
     assert {"Yukos", "Gazprom", "Rosneft"} <= titles
     rosneft = next(d for d in index if d["location"] == "entities/rosneft/")
     assert rosneft.get("boost") == 2  # entity pages rank first for their name
-    article_titles = {d["title"] for d in index if d["location"].startswith("articles/") and "#" not in d["location"]}
+    article_titles = {
+        d["title"] for d in index if d["location"].startswith("articles/") and "#" not in d["location"]
+    }
     assert len(article_titles) >= 18
     for doc in index:
         assert "<mark>" not in doc["text"] and "co-occurrence" not in doc["text"], doc["location"]
-        if doc["location"].startswith("entities/") and doc["location"].endswith(("#articles", "#mentions", "#related", "#network")):
+        if doc["location"].startswith("entities/") and doc["location"].endswith(
+            ("#articles", "#mentions", "#related", "#network")
+        ):
             assert doc["text"] == "", doc["location"]
 
 
@@ -138,7 +156,7 @@ def test_index_pages_group_entities_by_type_sorted_by_mentions(story_site):
 
 def test_nav_has_the_reader_sections(story_site):
     html = (story_site.site / "index.html").read_text()
-    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index('<div class="md-content"')]
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index('<div class="md-content"')]
     for label in ["Articles", "People", "Places", "Organisations", "Timeline", "Network"]:
         assert re.search(rf">\s*{label}\s*<", nav), label
     assert "yukos-unit-fetches" not in nav  # article pages stay out of the explicit nav

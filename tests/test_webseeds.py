@@ -1,4 +1,4 @@
-"""Crawler captures: front matter mapped to the seed's fields, boilerplate lines dropped (generator/webseeds.py)."""
+"""Crawler captures: front matter mapped to the seed's fields (read/captures.py), furniture dropped."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from generator.boilerplate import is_furniture
-from generator.read.front_matter import read_meta
 from generator.model import Report
 from generator.read import read_seed
-from generator.slugs import SlugRegistry
 from generator.read.captures import clean_front_matter
+from generator.read.front_matter import read_meta
+from generator.slugs import SlugRegistry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "web"
 
@@ -39,11 +39,12 @@ def test_boilerplate_blocks_are_dropped_and_article_text_kept():
     article, _ = read_fixture("capture_with_outlet_suffix_and_boilerplate.md")
     texts = [b.text for b in article.blocks]
     assert texts == [
-        "The Russian oil firm Yukos has been told to pay a further tax bill, officials in Moscow said on Wednesday.",
+        "The Russian oil firm Yukos has been told to pay a further tax bill, "
+        "officials in Moscow said on Wednesday.",
         "Yukos chief executive Steven Theede said the company would appeal.",
     ]
     # Offsets still point at the text in the file.
-    assert all(article.text[b.start:b.start + len(b.text)] == b.text for b in article.blocks)
+    assert all(article.text[b.start : b.start + len(b.text)] == b.text for b in article.blocks)
 
 
 def test_unknown_date_is_reported_and_article_undated():
@@ -71,26 +72,32 @@ def test_editor_seed_keeps_dashed_title_and_long_paragraph_about_cookies():
     assert report.problems == []
 
 
-@pytest.mark.parametrize("line", [
-    "Your browser does not support the video element.",
-    "list 2 of 4",
-    "Image source, Reuters",
-    "Getty Images",
-    "[Home](https://example.com/)\n[World](https://example.com/world)",
-    "Sign up to our newsletter",
-    "Continue reading the main story",
-    "![Yukos headquarters](https://example.com/hq.jpg)",
-    "list 1 of 3\n[Yukos unit sold](https://example.com/1)\nend of list",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Your browser does not support the video element.",
+        "list 2 of 4",
+        "Image source, Reuters",
+        "Getty Images",
+        "[Home](https://example.com/)\n[World](https://example.com/world)",
+        "Sign up to our newsletter",
+        "Continue reading the main story",
+        "![Yukos headquarters](https://example.com/hq.jpg)",
+        "list 1 of 3\n[Yukos unit sold](https://example.com/1)\nend of list",
+    ],
+)
 def test_boilerplate_rules_catch_page_furniture(line):
     assert is_furniture(line)
 
 
-@pytest.mark.parametrize("line", [
-    "Reuters reported that Yukos would appeal.",
-    "The image of the Kremlin has suffered, analysts said.",
-    "Shares in Gazprom fell 3%.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reuters reported that Yukos would appeal.",
+        "The image of the Kremlin has suffered, analysts said.",
+        "Shares in Gazprom fell 3%.",
+    ],
+)
 def test_boilerplate_rules_keep_article_sentences(line):
     assert not is_furniture(line)
 
@@ -110,12 +117,14 @@ def web_site(tmp_path_factory):
     from .conftest import ENV, MKDOCS, BuiltSite, make_project
 
     project = make_project(tmp_path_factory.mktemp("web-site"), sorted(FIXTURES.glob("*.md")))
-    # Not --strict: the bad dates are reported as warnings, which --strict would (rightly) turn into a failure.
+    # Not --strict: the bad dates are reported as warnings, which --strict would rightly turn into failures.
     result = subprocess.run([str(MKDOCS), "build"], cwd=project, env=ENV, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return BuiltSite(project, result.stderr)
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_capture_article_page_shows_dek_outlet_and_link(web_site):
     html = (web_site.site / "articles" / "oil-firm-yukos-faces-new-tax-bill" / "index.html").read_text()
     assert "<h1" in html and "Oil firm Yukos faces new tax bill</h1>" in html
@@ -125,11 +134,13 @@ def test_capture_article_page_shows_dek_outlet_and_link(web_site):
     # Relative 'Wednesday' in an article dated Wednesday 15 December 2004 is that day: shown once.
     timeline = (web_site.docs / "timeline.md").read_text()
     assert "**15 December 2004 (“Wednesday”)** — “The Russian oil firm Yukos" in timeline
-    glance = html[html.index('class="explainer-glance"'):]
-    glance = glance[:glance.index("</div>")]
+    glance = html[html.index('class="explainer-glance"') :]
+    glance = glance[: glance.index("</div>")]
     assert glance.count("15 December 2004") == 1
 
 
+@pytest.mark.model
+@pytest.mark.slow
 def test_unknown_date_is_reported_in_the_build_log(web_site):
     assert "front matter 'date' is not a date ('unknown')" in web_site.build_log
     timeline = (web_site.docs / "timeline.md").read_text()

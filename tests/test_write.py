@@ -24,7 +24,11 @@ NEW = [
     Page("articles/c.md", b"# C\n"),
     Page("entities/x.md", b"# X v2\n"),
 ]
-HAND = {"about.md": b"# Written by an editor\n", "articles/notes.md": b"# Editor's notes\n", ".tmp-keep-me.md": b"editor"}
+HAND = {
+    "about.md": b"# Written by an editor\n",
+    "articles/notes.md": b"# Editor's notes\n",
+    ".tmp-keep-me.md": b"editor",
+}
 
 
 def snapshot(docs: Path) -> dict[str, bytes]:
@@ -38,7 +42,8 @@ def with_hand_pages(docs: Path) -> None:
 
 
 def assert_manifest_agrees_with_disk(docs: Path, hand: tuple[str, ...] = tuple(HAND)) -> None:
-    """Every file the generator owns is listed with its current hash; a listed file is present or mid-removal."""
+    """Every file the generator owns is listed with its current hash; a listed file is present or being
+    removed."""
     manifest = load_manifest(docs, Report())
     on_disk = snapshot(docs)
     for path, data in on_disk.items():
@@ -53,7 +58,10 @@ def assert_manifest_agrees_with_disk(docs: Path, hand: tuple[str, ...] = tuple(H
 def test_writes_pages_and_a_manifest(tmp_path):
     result = write_pages(tmp_path, OLD, Report())
     assert sorted(result.written) == sorted(p.path for p in OLD)
-    assert snapshot(tmp_path) == {**{p.path: p.content for p in OLD}, MANIFEST: (tmp_path / MANIFEST).read_bytes()}
+    assert snapshot(tmp_path) == {
+        **{p.path: p.content for p in OLD},
+        MANIFEST: (tmp_path / MANIFEST).read_bytes(),
+    }
     assert_manifest_agrees_with_disk(tmp_path)
 
 
@@ -75,7 +83,9 @@ def test_removed_pages_go_and_hand_written_pages_stay(tmp_path):
     files = snapshot(tmp_path)
     for path, data in HAND.items():
         assert files[path] == data
-    assert {k: v for k, v in files.items() if k not in HAND and k != MANIFEST} == {p.path: p.content for p in NEW}
+    assert {k: v for k, v in files.items() if k not in HAND and k != MANIFEST} == {
+        p.path: p.content for p in NEW
+    }
     assert report.problems == []
 
 

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import ROOT, generate, make_project
 from .test_write import snapshot
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 BAD = ROOT / "tests" / "fixtures" / "bad"
 SEED = sorted((ROOT / "seeds").iterdir())
 OTHER = BAD / "same_title_b.md"  # Angela Merkel, Emmanuel Macron, Berlin: no entity shared with the seed
-HAND = {"about.md": b"# About\n", "articles/editors-note.md": b"# Note\n", "entities/glossary.md": b"# Glossary\n"}
+HAND = {
+    "about.md": b"# About\n",
+    "articles/editors-note.md": b"# Note\n",
+    "entities/glossary.md": b"# Glossary\n",
+}
 
 
 def built(target, seeds):

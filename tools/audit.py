@@ -48,9 +48,9 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         if path.is_dir():
             path = path / "index.html"
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (wants_gzip and path.suffix in self.TEXT and path.is_file()) or not self.path.split("?")[0].endswith(
-            ("/", path.name)
-        ):
+        if not (wants_gzip and path.suffix in self.TEXT and path.is_file()) or not self.path.split("?")[
+            0
+        ].endswith(("/", path.name)):
             return super().send_head()
         body = _gzipped(path)
         self.send_response(200)
@@ -64,7 +64,7 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gzipped(path: Path) -> bytes:
     return gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
 
@@ -78,8 +78,13 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
 
 def mkdocs(*args: str, cwd: Path, site_url: str) -> None:
     mkdocs_bin = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run([str(mkdocs_bin), "build", "--strict", *args], cwd=cwd,
-                            env={**ENV, "EXPLAINER_SITE_URL": site_url}, capture_output=True, text=True)
+    result = subprocess.run(
+        [str(mkdocs_bin), "build", "--strict", *args],
+        cwd=cwd,
+        env={**ENV, "EXPLAINER_SITE_URL": site_url},
+        capture_output=True,
+        text=True,
+    )
     if result.returncode:
         sys.exit(f"audit: mkdocs build failed in {cwd}:\n{result.stderr}")
 
@@ -124,9 +129,19 @@ def build_anchor(folder: Path, markdown: str, site_url: str) -> Path:
 def lighthouse(url: str, name: str, run: int) -> dict[str, int]:
     output = REPORTS / f"{name}-run{run}"
     result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output=html", f"--output-path={output}",
-         f"--chrome-flags={CHROME_FLAGS}", f"--only-categories={','.join(CATEGORIES)}"],
-        env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True,
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output=html",
+            f"--output-path={output}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ],
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+        capture_output=True,
+        text=True,
     )
     if result.returncode:
         sys.exit(f"audit: lighthouse failed on {url}:\n{result.stderr[-2000:]}")
@@ -141,8 +156,13 @@ def median_scores(urls: dict[str, str]) -> dict[str, dict[str, int]]:
         for name, url in urls.items():
             runs[name].append(lighthouse(url, name.split(" ")[0], run))
     for name, rows in runs.items():
-        print(f"  {name}: " + "; ".join(" ".join(str(r[c]) for c in CATEGORIES) for r in rows), file=sys.stderr)
-    return {name: {c: int(statistics.median(r[c] for r in rows)) for c in CATEGORIES} for name, rows in runs.items()}
+        print(
+            f"  {name}: " + "; ".join(" ".join(str(r[c]) for c in CATEGORIES) for r in rows), file=sys.stderr
+        )
+    return {
+        name: {c: int(statistics.median(r[c] for r in rows)) for c in CATEGORIES}
+        for name, rows in runs.items()
+    }
 
 
 def misses(scores: dict[str, dict[str, int]], anchor: str) -> list[str]:
@@ -185,8 +205,10 @@ def main() -> int:
             urls = {name: site_base + path for name, path in pages.items()}
             urls["plain page (anchor)"] = anchor_base
             pages["plain page (anchor)"] = "mkdocs-material, same article text"
-            print(f"audit: lighthouse x{RUNS} per page (performance accessibility best-practices seo)",
-                  file=sys.stderr)
+            print(
+                f"audit: lighthouse x{RUNS} per page (performance accessibility best-practices seo)",
+                file=sys.stderr,
+            )
             scores = median_scores(urls)
         finally:
             site_server.shutdown()
@@ -194,8 +216,9 @@ def main() -> int:
     summary = table(scores, pages)
     missed = misses(scores, "plain page (anchor)")
     (REPORTS / "summary.md").write_text(f"Median of {RUNS} lighthouse runs\n\n{summary}\n", encoding="utf-8")
-    (REPORTS / "summary.json").write_text(json.dumps({"pages": pages, "scores": scores, "missed": missed},
-                                                     indent=2) + "\n", encoding="utf-8")
+    (REPORTS / "summary.json").write_text(
+        json.dumps({"pages": pages, "scores": scores, "missed": missed}, indent=2) + "\n", encoding="utf-8"
+    )
     print(summary)
     print(f"\nreports: {REPORTS.relative_to(ROOT)}/")
     for miss in missed:

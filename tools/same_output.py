@@ -69,8 +69,12 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="same-output-"))
     before = work / "checkout"
     if not before.exists():
-        subprocess.run(["git", "worktree", "add", "--detach", str(before), args.rev], cwd=ROOT, check=True,
-                       capture_output=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", str(before), args.rev],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
     failed = False
     try:
         for name, seeds in seed_sets().items():
@@ -84,16 +88,22 @@ def main() -> int:
                 build(checkout, seeds, work / name / side)
             changed = []
             for folder in ("docs", "site"):
-                changed += [f"{folder}/{f}" for f in differences(work / name / "before" / folder,
-                                                                 work / name / "after" / folder)]
-            print(f"{name}: {len(seeds)} seeds, "
-                  + ("docs/ and site/ byte-identical" if not changed else f"{len(changed)} files differ"))
+                changed += [
+                    f"{folder}/{f}"
+                    for f in differences(work / name / "before" / folder, work / name / "after" / folder)
+                ]
+            print(
+                f"{name}: {len(seeds)} seeds, "
+                + ("docs/ and site/ byte-identical" if not changed else f"{len(changed)} files differ")
+            )
             for path in changed[:20]:
                 print(f"  {path}")
             failed |= bool(changed)
     finally:
         if not args.keep:
-            subprocess.run(["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, capture_output=True)
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(before)], cwd=ROOT, capture_output=True
+            )
             shutil.rmtree(work, ignore_errors=True)
     return 1 if failed else 0
 

@@ -25,7 +25,8 @@ from ..config import Settings
 from ..model import Article, EntityType, ExtractedArticle, Extraction, Mention, Sentence
 from .actions import find_actions
 from .cache import ExtractionCache, cache_key
-from .refine import clean_span, refine
+from .refine import refine
+from .spans import clean_span
 from .worker import ExtractionWorker
 
 LABEL_TYPES = {
@@ -54,9 +55,11 @@ def _blocks_to_read(article: Article) -> Iterator[tuple[int, int, str]]:
             yield index, block.start, block.text
 
 
-def extract(articles: Iterable[Article], model: str, n_process: int = 1,
-            progress: Callable[[int], None] | None = None) -> list[Extraction]:
-    """Sentences, cleaned mentions and actions of each article, in the order given; progress(1) per article."""
+def extract(
+    articles: Iterable[Article], model: str, n_process: int = 1, progress: Callable[[int], None] | None = None
+) -> list[Extraction]:
+    """Sentences, cleaned mentions and actions of each article, in the order given; progress(1) per
+    article done."""
     from .nlp import parse, recognise  # spaCy takes a second to import: only when there is text to read
 
     articles = list(articles)
@@ -85,8 +88,10 @@ def extract(articles: Iterable[Article], model: str, n_process: int = 1,
             name = " ".join(ent.text[rel_start:rel_end].split())
             index = first_sentence + sum(1 for s in sentence_starts if s <= ent.start_char) - 1
             mentions[a].append(Mention(articles[a].text[start:end], start, end, index, entity_type, name))
-    found = [Extraction(tuple(s), tuple(refine(article, s, m)))
-             for article, s, m in zip(articles, sentences, mentions)]
+    found = [
+        Extraction(tuple(s), tuple(refine(article, s, m)))
+        for article, s, m in zip(articles, sentences, mentions)
+    ]
     return find_actions(found, lambda texts: parse(texts, model))
 
 
@@ -170,6 +175,15 @@ class Extractor:
     def _run(self, batch: list[Article]) -> list[Extraction]:
         processes = self.processes if len(batch) >= PARALLEL_FROM_ARTICLES else 1
         # A bar on stderr for long runs; tqdm stays quiet when stderr is not a terminal.
-        with _collecting(), tqdm(total=len(batch), desc="extracting", unit="article", file=sys.stderr,
-                                 disable=None, leave=False) as bar:
+        with (
+            _collecting(),
+            tqdm(
+                total=len(batch),
+                desc="extracting",
+                unit="article",
+                file=sys.stderr,
+                disable=None,
+                leave=False,
+            ) as bar,
+        ):
             return extract(batch, self.model, n_process=processes, progress=bar.update)

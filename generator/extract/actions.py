@@ -15,11 +15,27 @@ from dataclasses import replace
 from ..model import Action, EntityType, Extraction, Mention
 from ..verbs import VERBS, Argument, verb_of_form
 
-_AGREEMENTS = {"agreement", "agreements", "deal", "deals", "treaty", "treaties", "pact", "accord", "accords",
-               "contract", "contracts", "memorandum", "document", "partnership", "declaration"}
+_AGREEMENTS = {
+    "agreement",
+    "agreements",
+    "deal",
+    "deals",
+    "treaty",
+    "treaties",
+    "pact",
+    "accord",
+    "accords",
+    "contract",
+    "contracts",
+    "memorandum",
+    "document",
+    "partnership",
+    "declaration",
+}
 _SUPPORT_WORDS = ("support", "back", "help")
-_TRIGGER = re.compile(r"\b(" + "|".join(sorted({f for v in VERBS for f in v.forms}, key=len, reverse=True)) + r")\b",
-                      re.I)
+_TRIGGER = re.compile(
+    r"\b(" + "|".join(sorted({f for v in VERBS for f in v.forms}, key=len, reverse=True)) + r")\b", re.I
+)
 
 Parse = Callable[[Iterable[str]], Iterator]  # sentence texts → parsed docs, in order (nlp.parse)
 
@@ -41,7 +57,10 @@ def find_actions(extractions: list[Extraction], parse: Parse) -> list[Extraction
     docs = parse(extractions[i].sentences[s].text for i, s, _ in jobs)
     for (i, s, found), doc in zip(jobs, docs):
         actions[i] += _sentence_actions(doc, s, extractions[i].sentences[s].start, found)
-    return [replace(e, actions=tuple(dict.fromkeys(found))) if found else e for e, found in zip(extractions, actions)]
+    return [
+        replace(e, actions=tuple(dict.fromkeys(found))) if found else e
+        for e, found in zip(extractions, actions)
+    ]
 
 
 def _with_conjuncts(tokens) -> list:
@@ -67,8 +86,13 @@ def _subjects(verb) -> list:
 
 
 def _preposition_objects(token, preposition: str) -> list:
-    return [p for t in token.children if t.dep_ == "prep" and t.lower_ == preposition
-            for p in t.children if p.dep_ == "pobj"]
+    return [
+        p
+        for t in token.children
+        if t.dep_ == "prep" and t.lower_ == preposition
+        for p in t.children
+        if p.dep_ == "pobj"
+    ]
 
 
 def _others(verb, argument: Argument) -> tuple[list, bool] | None:
@@ -83,8 +107,13 @@ def _others(verb, argument: Argument) -> tuple[list, bool] | None:
         withs += [p for d in deals for p in _preposition_objects(d, "with")]
         return withs, not withs
     if argument is Argument.SUPPORT:
-        return [o for x in verb.children if x.dep_ == "xcomp" and x.lower_ in _SUPPORT_WORDS
-                for o in x.children if o.dep_ == "dobj"], False
+        return [
+            o
+            for x in verb.children
+            if x.dep_ == "xcomp" and x.lower_ in _SUPPORT_WORDS
+            for o in x.children
+            if o.dep_ == "dobj"
+        ], False
     if argument is Argument.TO:
         return _preposition_objects(verb, "to"), False
     if argument is Argument.OBJECT_OR_WITH and not objects:
@@ -109,7 +138,7 @@ def _sentence_actions(doc, sentence: int, base: int, found: list[Mention]) -> li
         objects, mutual = others
         doers = list(dict.fromkeys(p for p in map(party, _with_conjuncts(_subjects(token))) if p is not None))
         if mutual:
-            pairs = [(a, b) for n, a in enumerate(doers) for b in doers[n + 1:]]
+            pairs = [(a, b) for n, a in enumerate(doers) for b in doers[n + 1 :]]
         else:
             targets = list(dict.fromkeys(p for p in map(party, _with_conjuncts(objects)) if p is not None))
             pairs = [(a, b) for a in doers for b in targets]

@@ -30,8 +30,14 @@ def cache_key(article: Article, model: str) -> str:
     """What extraction of this article depends on: its text, its kind, the model (and its version and
     spaCy's) and the generator's extraction code."""
     digest = hashlib.sha256()
-    for part in (article.text, article.source.suffix.lower(), model, _model_versions(model), __version__,
-                 extraction_code_digest()):
+    for part in (
+        article.text,
+        article.source.suffix.lower(),
+        model,
+        _model_versions(model),
+        __version__,
+        extraction_code_digest(),
+    ):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x00")
     return digest.hexdigest()
@@ -55,7 +61,7 @@ def to_plain(value: Any) -> Any:
     return value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def decoder(kind: Any) -> typing.Callable[[Any], Any]:
     """The inverse of to_plain for kind: a function that raises on data of the wrong shape. It is worked
     out from kind's type hints once (a cache load decodes a million values: inspecting the hints each
@@ -75,6 +81,7 @@ def decoder(kind: Any) -> typing.Callable[[Any], Any]:
                 except (TypeError, ValueError, KeyError) as error:
                     last_error = error
             raise ValueError(f"no option of {kind} fits {value!r}") from last_error
+
         return union
     if origin is tuple:
         args = typing.get_args(kind)
@@ -85,6 +92,7 @@ def decoder(kind: Any) -> typing.Callable[[Any], Any]:
                 if not isinstance(value, list):
                     raise TypeError(f"expected a list for {kind}")
                 return tuple(item(v) for v in value)
+
             return sequence
         items = [decoder(a) for a in args]
 
@@ -92,6 +100,7 @@ def decoder(kind: Any) -> typing.Callable[[Any], Any]:
             if not isinstance(value, list):
                 raise TypeError(f"expected a list for {kind}")
             return tuple(d(v) for d, v in zip(items, value, strict=True))
+
         return fixed
     if dataclasses.is_dataclass(kind):
         hints = _hints(kind)
@@ -101,21 +110,26 @@ def decoder(kind: Any) -> typing.Callable[[Any], Any]:
             if not isinstance(value, dict):
                 raise TypeError(f"expected an object for {kind.__name__}")
             return kind(**{name: decode(value[name]) for name, decode in fields if name in value})
+
         return record
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind
     if kind in (str, int, float, bool):
+
         def scalar(value):
-            if type(value) is not kind and (not isinstance(value, kind) or (kind is int and isinstance(value, bool))):
+            if type(value) is not kind and (
+                not isinstance(value, kind) or (kind is int and isinstance(value, bool))
+            ):
                 raise TypeError(f"expected {kind.__name__}, got {type(value).__name__}")
             return value
+
         return scalar
     if kind is Path:
         return Path
     return lambda value: value
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _hints(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind)
 
@@ -130,7 +144,7 @@ class ExtractionCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def has(self, key: str) -> bool:
-        """Whether there is an entry for key (it may still fail to verify); False if the folder is unreadable."""
+        """Whether there is an entry for key (it may still fail to verify); False for an unreadable folder."""
         try:
             return self._path(key).is_file()
         except OSError:

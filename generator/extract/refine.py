@@ -1,10 +1,7 @@
 """Document-level rules over the recogniser's mentions, one article at a time.
 
 Pure Python (no spaCy), so each rule is tested on its own:
-- a span is cut to its name: possessive, leading article and edge punctuation off;
-- drop what is no name: durations tagged as dates, bare titles ('President'),
-  lowercase words, a word after 'a'/'an' ('a State Guest House');
-- strip titles from person names ('President Putin' → 'Putin') and keep them as roles;
+- each span is cut to its name, and what is no name is dropped (spans.py);
 - places by gazetteer stay places (Moscow 'said' nothing: it is still a place);
 - one type per name per article, by vote;
 - later mentions of a known name are found where the model missed them;
@@ -19,139 +16,26 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..durations import is_duration
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
 from ..names import country_name, demonym_country, fold, is_place
-from .roles import is_honorific, is_role_head, is_role_word, role_after, role_before
+from .roles import is_honorific, is_role_word, role_after, role_before
+from .spans import keep, strip_numbers, strip_titles, tidy
 
-_FREQUENCY = re.compile(r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|hourly|nightly)$", re.I)
-_INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
-_MAX_TITLE_WORDS = 4
-MONTHS = frozenset("""january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec""".split())
-NAME_PARTICLES = frozenset("de van von al bin ibn da di la le du der den ter ten el dos das del della".split())
-ORGANIZATION_ENDINGS = frozenset("""inc corp co ltd plc llc spa ag sa nv bv gmbh group bank holdings
+ORGANIZATION_ENDINGS = frozenset(
+    """inc corp co ltd plc llc spa ag sa nv bv gmbh group bank holdings
 company corporation cables industries airlines airways motors mining telecom systems party ministry
-agency council committee association union university institute federation""".split())
-PLACE_ENDINGS = frozenset("""prison airport hospital street avenue road river lake mountains mountain
-island islands bay valley square bridge province county district region city""".split())
+agency council committee association union university institute federation""".split()
+)
+PLACE_ENDINGS = frozenset(
+    """prison airport hospital street avenue road river lake mountains mountain
+island islands bay valley square bridge province county district region city""".split()
+)
 FACILITY_ENDINGS = frozenset("prison airport hospital province district region".split())  # never surnames
-# Time zones and units the recogniser takes for organisations.
-NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
-
-
-_POSSESSIVE = re.compile(r"[’']s?$")
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)
-_EDGE_PUNCT = "\"'“”‘’.,;:!?()[]{}<>-–—"
-
-
-def clean_span(text: str) -> tuple[int, int]:
-    """Start and end (relative to text) of a name without possessive, leading article or edge punctuation."""
-    start, end = 0, len(text)
-    while True:
-        before = (start, end)
-        chunk = text[start:end]
-        possessive = _POSSESSIVE.search(chunk)
-        if possessive and possessive.start() > 0 and (possessive.group(0) != "'" or chunk.endswith("s'")):
-            end = start + possessive.start()
-        chunk = text[start:end]
-        article = _LEADING_ARTICLE.match(chunk)
-        if article and article.end() < len(chunk):
-            start += article.end()
-        while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
-            start += 1
-        while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
-            end -= 1
-        if (start, end) == before:
-            return start, end
 
 
 def _is_caps_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
-
-
-def _strip_titles(mention: Mention) -> Mention | None:
-    """'President Putin' → 'Putin' (the title stays in the text for the role); None if only a title."""
-    words = list(re.finditer(r"\S+", mention.text))
-    drop = 0
-    while drop < len(words) and drop < _MAX_TITLE_WORDS and (
-        is_honorific(words[drop].group()) or (is_role_word(words[drop].group()) and words[drop].group()[:1].isupper())
-    ):
-        drop += 1
-    if drop == len(words):
-        # A bare title ('President', 'Prime Minister') is no name; 'Labour Party' is one.
-        return None if any(is_role_head(w.group()) for w in words) else mention
-    if drop == 0 or mention.type is not EntityType.PERSON:
-        return mention
-    cut = words[drop].start()
-    text = mention.text[cut:]
-    return replace(mention, text=text, start=mention.start + cut, name=" ".join(text.split()))
-
-
-def _strip_numbers(mention: Mention) -> Mention:
-    """'Seoul 1996-08-31', 'Stamper 3-1': a date or a score stuck to a name ('Interstate 95' keeps its number)."""
-    if mention.type is EntityType.DATE:
-        return mention
-    if mention.type is EntityType.EVENT:
-        return mention
-    match = re.search(r"(?:\s+(?:\d+[-/,:]\d[\d,.:/-]*|\d{4,}))+$", mention.text)
-    if not match or match.start() == 0:
-        return mention
-    text = mention.text[:match.start()]
-    return replace(mention, text=text, end=mention.start + len(text), name=" ".join(text.split()))
-
-
-def _trim(mention: Mention, start: int, end: int) -> Mention:
-    """The mention cut to mention.text[start:end], edge spaces and punctuation off."""
-    text = mention.text[start:end]
-    lead = len(text) - len(text.lstrip(" \t\n\"'“”‘’([-–—,;:"))
-    text = text[lead:].rstrip(" \t\n\"'“”‘’)-–—,;:.")
-    begin = mention.start + start + lead
-    return replace(mention, text=text, start=begin, end=begin + len(text), name=" ".join(text.split()))
-
-
-def _tidy(mention: Mention) -> Mention:
-    """Cuts that make a span a name: an open '(' ('League for Democracy (NLD'), a heading dash
-    ('Britain - gilts': the longest capitalised part), a leading month
-    ('August Chicago NAPM'), leading lowercase words ('broker Khurshid Alam') and trailing ones
-    ('Interfax news agency'): a proper name begins and ends with a capital or a digit."""
-    if mention.type is EntityType.DATE:
-        return mention
-    text = mention.text
-    if "(" in text and ")" not in text[text.index("("):] and text.index("(") > 0:
-        mention = _trim(mention, 0, text.index("("))
-    if " - " in mention.text:
-        parts = [m for m in re.finditer(r"[^-–—]+", mention.text) if m.group().strip()[:1].isupper()]
-        if parts:
-            longest = max(parts, key=lambda m: len(m.group().split()))  # the first of the longest
-            mention = _trim(mention, longest.start(), longest.end())
-    words = list(re.finditer(r"\S+", mention.text))
-    first = 0
-    while first < len(words) - 1 and (
-        words[first].group().rstrip(".").casefold() in MONTHS
-        or (words[first].group()[:1].islower() and words[first].group().casefold() not in NAME_PARTICLES)
-    ):
-        first += 1
-    last = len(words)
-    while last - 1 > first and mention.type is not EntityType.PERSON and words[last - 1].group()[:1].islower():
-        last -= 1
-    if words and (first, last) != (0, len(words)):
-        mention = _trim(mention, words[first].start(), words[last - 1].end())
-    return mention
-
-
-def _keep(mention: Mention, article_text: str) -> bool:
-    if mention.type is EntityType.DATE:
-        return not is_duration(mention.text) and not _FREQUENCY.match(mention.text)
-    if not (mention.name[:1].isupper() or mention.name[:1].isdigit()) or mention.name.casefold() in NOT_NAMES:
-        return False
-    if " " not in mention.name and mention.type is not EntityType.GROUP:
-        # 'a State Guest House': a piece of a longer name the model cut, not a name of its own.
-        after_indefinite = _INDEFINITE_BEFORE.search(article_text[max(0, mention.start - 4):mention.start])
-        if after_indefinite and re.match(r" [A-Z]", article_text[mention.end:mention.end + 2]):
-            return False
-    return True
 
 
 def _retyped(mention: Mention) -> Mention:
@@ -160,10 +44,16 @@ def _retyped(mention: Mention) -> Mention:
     if mention.type is EntityType.DATE:
         return mention
     last = mention.name.split()[-1].rstrip(".").casefold() if " " in mention.name else ""
-    if last in ORGANIZATION_ENDINGS and mention.type is not EntityType.ORGANIZATION and not is_place(mention.name):
+    if (
+        last in ORGANIZATION_ENDINGS
+        and mention.type is not EntityType.ORGANIZATION
+        and not is_place(mention.name)
+    ):
         return replace(mention, type=EntityType.ORGANIZATION)
-    if last in PLACE_ENDINGS and (mention.type is EntityType.ORGANIZATION or
-                                  (mention.type is EntityType.PERSON and last in FACILITY_ENDINGS)):
+    if last in PLACE_ENDINGS and (
+        mention.type is EntityType.ORGANIZATION
+        or (mention.type is EntityType.PERSON and last in FACILITY_ENDINGS)
+    ):
         return replace(mention, type=EntityType.PLACE)
     if mention.type is EntityType.PERSON or mention.type is EntityType.GROUP:
         # Many people are named after cities (Nancy, Florence); none after a country.
@@ -193,12 +83,16 @@ def _voted_types(mentions: Sequence[Mention]) -> dict[str, EntityType]:
             types[key] = EntityType.PLACE
         else:
             if single and len(counter) > 1:
-                counter = Counter({t: n for t, n in counter.items() if t is not EntityType.PERSON})  # no full name
+                counter = Counter(
+                    {t: n for t, n in counter.items() if t is not EntityType.PERSON}
+                )  # no full name
             types[key] = min(counter, key=lambda t: (-counter[t], TYPE_PRIORITY.index(t)))
     return types
 
 
-def _known_names(mentions: Sequence[Mention], types: dict[str, EntityType]) -> dict[str, tuple[str, EntityType]]:
+def _known_names(
+    mentions: Sequence[Mention], types: dict[str, EntityType]
+) -> dict[str, tuple[str, EntityType]]:
     """Spellings to look for again → (name, type): every name, and the surname of each full name."""
     known: dict[str, tuple[str, EntityType]] = {}
     for m in mentions:
@@ -214,15 +108,19 @@ def _known_names(mentions: Sequence[Mention], types: dict[str, EntityType]) -> d
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
     """'Kim' in 'Kim Yo Jong', 'Moscow' in 'Moscow State University': part of a name the model missed."""
-    after = re.match(r" ([A-Z][\w’'-]*)", text[end:end + 40])
-    before = re.search(r"([A-Z][\w-]*) $", text[max(0, start - 40):start])
+    after = re.match(r" ([A-Z][\w’'-]*)", text[end : end + 40])
+    before = re.search(r"([A-Z][\w-]*) $", text[max(0, start - 40) : start])
     if after:
         return True
     return bool(before and not is_role_word(before.group(1)) and not is_honorific(before.group(1)))
 
 
-def _found_again(article: Article, sentences: Sequence[Sentence], mentions: list[Mention],
-                 known: dict[str, tuple[str, EntityType]]) -> list[Mention]:
+def _found_again(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: list[Mention],
+    known: dict[str, tuple[str, EntityType]],
+) -> list[Mention]:
     if not known:
         return []
     spellings = sorted(known, key=len, reverse=True)
@@ -259,16 +157,20 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
         i = 0
         while i < len(words):
             for size in (3, 2, 1):
-                chunk = words[i:i + size]
+                chunk = words[i : i + size]
                 if len(chunk) < size:
                     continue
                 start, end = sentence.start + chunk[0].start(), sentence.start + chunk[-1].end()
-                text = sentence.text[chunk[0].start():chunk[-1].end()].rstrip(".")
-                if len(text) < 4 or any(s < start + len(text) and start < e for s, e in taken + [(m.start, m.end) for m in found]):
+                text = sentence.text[chunk[0].start() : chunk[-1].end()].rstrip(".")
+                if len(text) < 4 or any(
+                    s < start + len(text) and start < e for s, e in taken + [(m.start, m.end) for m in found]
+                ):
                     continue
                 if country_name(text) or (dateline and is_place(text)):
                     end = start + len(text)
-                    found.append(Mention(text, start, end, index, EntityType.PLACE, country_name(text) or text.title()))
+                    found.append(
+                        Mention(text, start, end, index, EntityType.PLACE, country_name(text) or text.title())
+                    )
                     i += size - 1
                     break
             i += 1
@@ -276,8 +178,11 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
 
 
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
-    names = [(m.start - sentence.start, m.end - sentence.start) for m in others
-             if m.type is not EntityType.PERSON and m.type is not EntityType.DATE]
+    names = [
+        (m.start - sentence.start, m.end - sentence.start)
+        for m in others
+        if m.type is not EntityType.PERSON and m.type is not EntityType.DATE
+    ]
     start, end = mention.start - sentence.start, mention.end - sentence.start
     role = role_before(sentence.text, start, names) or role_after(sentence.text, end, names)
     return replace(mention, role=role) if role else mention
@@ -287,8 +192,8 @@ def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[M
     """The article's mentions after the document-level rules, in text order."""
     kept = []
     for mention in mentions:
-        stripped = _strip_titles(_tidy(_strip_numbers(mention)))
-        if stripped is not None and stripped.name and _keep(stripped, article.text):
+        stripped = strip_titles(tidy(strip_numbers(mention)))
+        if stripped is not None and stripped.name and keep(stripped, article.text):
             kept.append(_retyped(stripped))
     types = _voted_types(kept)
     kept = [replace(m, type=types[fold(m.name)]) if m.type is not EntityType.DATE else m for m in kept]
@@ -298,5 +203,7 @@ def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[M
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in kept:
         by_sentence[m.sentence].append(m)
-    return [_with_role(m, sentences[m.sentence], by_sentence[m.sentence]) if m.type is EntityType.PERSON else m
-            for m in kept]
+    return [
+        _with_role(m, sentences[m.sentence], by_sentence[m.sentence]) if m.type is EntityType.PERSON else m
+        for m in kept
+    ]

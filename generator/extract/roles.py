@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from ..names import demonym_country, is_place
 
-ROLE_HEADS = frozenset("""
+ROLE_HEADS = frozenset(
+    """
 president president-elect leader minister premier chancellor king queen prince princess emperor pope
 secretary secretary-general spokesman spokeswoman spokesperson chairman chairwoman chair ceo director
 governor mayor senator sen ambassador envoy commander chief head judge justice general lawyer official
@@ -23,14 +24,17 @@ admiral marshal officer adviser advisor aide counsel candidate nominee mp lawmak
 attorney ruler monarch negotiator striker midfielder goalkeeper rep gov gen col lt cardinal archbishop
 bishop rabbi imam cleric sheikh ayatollah activist dissident tycoon billionaire businessman businesswoman
 banker boss inspector commissioner superintendent sergeant professor executive strategist chairperson
-""".split())
-ROLE_MODIFIERS = frozenset("""
+""".split()
+)
+ROLE_MODIFIERS = frozenset(
+    """
 former acting deputy vice foreign prime defence defense finance interior home state supreme top senior
 junior first opposition party military security trade economy economic justice health education energy
 oil labor labour national then ex managing parliamentary majority minority chief general assistant
 associate communist socialist conservative liberal republican democratic independent rebel army navy
 police intelligence central bank team club regional provincial local federal deputy-prime ruling
-""".split())
+""".split()
+)
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr. messrs".split())
 CONNECTORS = frozenset(["of", "for"])
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
@@ -68,7 +72,7 @@ def _is_name_word(text: str, start: int, end: int, names: Sequence[tuple[int, in
 
 def _accept(words: list[tuple[int, int]], text: str, names: Sequence[tuple[int, int]]) -> str | None:
     """The role among words (in text order) if it is one: ends in a role noun or in 'of' + name."""
-    while words and text[words[0][0]:words[0][1]].casefold() in CONNECTORS:
+    while words and text[words[0][0] : words[0][1]].casefold() in CONNECTORS:
         words = words[1:]
     if not words or len(words) > _MAX_ROLE_WORDS:
         return None
@@ -76,21 +80,21 @@ def _accept(words: list[tuple[int, int]], text: str, names: Sequence[tuple[int, 
     head_at = max((i for i, b in enumerate(bares) if b in ROLE_HEADS), default=None)
     if head_at is None:
         return None
-    tail = bares[head_at + 1:]
+    tail = bares[head_at + 1 :]
     if tail and (tail[0] not in CONNECTORS or any(b in CONNECTORS for b in tail[1:])):
         return None
-    return text[words[0][0]:words[-1][1]]
+    return text[words[0][0] : words[-1][1]]
 
 
 def role_before(text: str, start: int, names: Sequence[tuple[int, int]]) -> str | None:
     """The role written right before text[start:] ('North Korean leader ' + 'Kim Jong Un')."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, 0, start)]
-    if not words or text[words[-1][1]:start].strip():
+    if not words or text[words[-1][1] : start].strip():
         return None  # punctuation between the role and the name
     taken: list[tuple[int, int]] = []
     for ws, we in reversed(words):
         word = text[ws:we]
-        if taken and text[we:taken[0][0]].strip():
+        if taken and text[we : taken[0][0]].strip():
             break  # a comma or bracket ends the title
         if is_honorific(word) and not taken:
             continue
@@ -98,7 +102,7 @@ def role_before(text: str, start: int, names: Sequence[tuple[int, int]]) -> str 
             taken.insert(0, (ws, we))
             continue
         break
-    while taken and not is_role_word(text[taken[-1][0]:taken[-1][1]]):
+    while taken and not is_role_word(text[taken[-1][0] : taken[-1][1]]):
         taken.pop()  # the title must end in a role word ('Russia's Vladimir Putin' has none)
     return _accept(taken, text, names)
 

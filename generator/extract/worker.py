@@ -30,7 +30,8 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
     """In the worker: load the model, say so, then answer one batch with (True, extractions) or
     (False, the error)."""
     builds_end.close()  # else the build's death would never reach recv() as an end of file
-    gc.enable()  # spaCy's documents hold reference cycles (the build that forked this may have collection off)
+    # spaCy's documents hold reference cycles (the build that forked this may have collection off).
+    gc.enable()
     try:
         from . import extract
         from .nlp import load_model, load_parser
@@ -38,17 +39,17 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
         try:
             load_model(model)
             load_parser(model)
-        except Exception:  # noqa: BLE001 - raised again by the batch's extraction, and reported then
+        except Exception:
             pass
         connection.send(READY)
         batch = connection.recv()
         connection.send((True, extract(batch, model=model)))
     except EOFError:
         pass  # the build needed no extraction, or has gone
-    except BaseException as error:  # noqa: BLE001 - any failure is the build's to report
+    except BaseException as error:
         try:
             connection.send((False, error))
-        except Exception:  # noqa: BLE001 - the build is gone, or the error cannot be pickled: it falls back
+        except Exception:
             pass
     finally:
         connection.close()
@@ -60,8 +61,9 @@ class ExtractionWorker:
     def __init__(self, model: str):
         context = multiprocessing.get_context("fork")
         self._connection, theirs = context.Pipe()
-        self._process = context.Process(target=_serve, args=(theirs, self._connection, model), daemon=True,
-                                        name="explainer-extract")
+        self._process = context.Process(
+            target=_serve, args=(theirs, self._connection, model), daemon=True, name="explainer-extract"
+        )
         self._process.start()
         theirs.close()
         self._answered = False
@@ -114,7 +116,7 @@ class ExtractionWorker:
         self._connection.poll(None)
         try:
             answer = self._connection.recv()
-        except Exception:  # noqa: BLE001 - an answer that does not unpickle: extract here instead
+        except Exception:
             return None
         self._answered = True
         return answer
@@ -122,7 +124,7 @@ class ExtractionWorker:
     def _send(self, batch: list[Article]) -> None:
         try:
             self._connection.send(batch)
-        except Exception:  # noqa: BLE001 - the worker is gone or was stopped: result() falls back
+        except Exception:
             pass
 
     def close(self) -> None:

@@ -19,20 +19,36 @@ from .captures import clean_front_matter
 from .files import SEED_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .front_matter import field_lines, read_meta, split_front_matter, text_field
 
-__all__ = ["SEED_SUFFIXES", "SeedError", "decode", "list_seeds", "read_files", "read_seed", "read_seeds",
-           "split_front_matter"]
+__all__ = [
+    "SEED_SUFFIXES",
+    "SeedError",
+    "decode",
+    "list_seeds",
+    "read_files",
+    "read_seed",
+    "read_seeds",
+    "split_front_matter",
+]
 
 
-def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: Report, display: str | None = None) -> Article | None:
+def read_seed(
+    path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: Report, display: str | None = None
+) -> Article | None:
     """One seed as an Article, or None (with a problem reported) if it cannot be read safely."""
     name = display or str(path)
     try:
         size = path.stat().st_size
         if size > settings_max_bytes * 4:  # never load a huge file just to reject it
-            raise SeedError(f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
+            raise SeedError(
+                f"is {size // 1_000_000} MB, over the {settings_max_bytes // 1_000_000} MB cap; "
+                "split it or raise extra.explainer.max_seed_bytes in mkdocs.yml"
+            )
         text = decode(path.read_bytes(), name, report)
         if len(text.encode("utf-8")) > settings_max_bytes:
-            raise SeedError(f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise extra.explainer.max_seed_bytes in mkdocs.yml")
+            raise SeedError(
+                f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise "
+                "extra.explainer.max_seed_bytes in mkdocs.yml"
+            )
         if not text.strip():
             raise SeedError("is empty (or only whitespace); write the article text in it or delete the file")
         values, body_start = split_front_matter(text)
@@ -41,22 +57,32 @@ def read_seed(path: Path, settings_max_bytes: int, slugs: SlugRegistry, report: 
         report.add(name, f"skipped: {error}", line=error.line, severity="error")
         return None
     except OSError as error:
-        report.add(name, f"skipped: cannot be read ({error.strerror}); check the file's permissions", severity="error")
+        report.add(
+            name,
+            f"skipped: cannot be read ({error.strerror}); check the file's permissions",
+            severity="error",
+        )
         return None
     markdown = path.suffix.lower() != ".txt"
     lines = field_lines(text, body_start)
-    title, title_start, content_start = find_title(values, text, body_start, markdown, Path(name), report, lines)
+    title, title_start, content_start = find_title(
+        values, text, body_start, markdown, Path(name), report, lines
+    )
     blocks = [b for b in split_blocks(text, content_start, markdown) if not is_furniture(b[1])]
     blocks = cut_long_blocks(blocks, text, name, report)
     if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
-        report.add(name, "skipped: has no article text after the front matter; write the article below the --- lines", severity="error")
+        report.add(
+            name,
+            "skipped: has no article text after the front matter; write the article below the --- lines",
+            severity="error",
+        )
         return None
     meta = read_meta(values, Path(name), report, lines)
     slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
     section = 0
     anchors = []
     paragraph = 0
-    for kind, block_text, _ in blocks:
+    for kind, _, _ in blocks:
         if kind == "heading":
             section += 1
             anchors.append(f"s{section}")

@@ -11,8 +11,29 @@ from .front_matter import text_field
 HEADING_MAX_WORDS = 8
 HEADLINE_MAX_CHARS = 80
 _FUNCTION_WORDS = {
-    "a", "an", "and", "as", "at", "after", "before", "by", "during", "for", "from", "in",
-    "into", "of", "on", "or", "over", "that", "the", "to", "which", "while", "with",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "after",
+    "before",
+    "by",
+    "during",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "over",
+    "that",
+    "the",
+    "to",
+    "which",
+    "while",
+    "with",
 }
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MAX_BLOCK_CHARS = 100_000  # longer paragraphs are cut (spaCy refuses texts over 1,000,000 characters)
@@ -69,7 +90,13 @@ def split_blocks(text: str, start: int, markdown: bool) -> list[tuple[str, str, 
             flush()
         elif heading:
             flush()
-            blocks.append(("heading", heading.group(2), lead + stripped.index(heading.group(2)) if heading.group(2) else lead))
+            blocks.append(
+                (
+                    "heading",
+                    heading.group(2),
+                    lead + stripped.index(heading.group(2)) if heading.group(2) else lead,
+                )
+            )
         elif not markdown and _is_plain_heading(line) and (not has_blank_lines or not pending):
             flush()
             blocks.append(("heading", stripped[:-1].rstrip(), lead))
@@ -81,13 +108,17 @@ def split_blocks(text: str, start: int, markdown: bool) -> list[tuple[str, str, 
     # In blank-line mode, a one-line paragraph ending in ':' is a heading too.
     if has_blank_lines and not markdown:
         blocks = [
-            ("heading", t[:-1].rstrip(), o) if k == "paragraph" and "\n" not in t and _is_plain_heading(t) else (k, t, o)
+            ("heading", t[:-1].rstrip(), o)
+            if k == "paragraph" and "\n" not in t and _is_plain_heading(t)
+            else (k, t, o)
             for k, t, o in blocks
         ]
     return [b for b in blocks if b[1]]
 
 
-def cut_long_blocks(blocks: list[tuple[str, str, int]], text: str, name: str, report: Report) -> list[tuple[str, str, int]]:
+def cut_long_blocks(
+    blocks: list[tuple[str, str, int]], text: str, name: str, report: Report
+) -> list[tuple[str, str, int]]:
     """Paragraphs over MAX_BLOCK_CHARS cut at a sentence end (or a space) before the limit."""
     out = []
     for kind, block_text, offset in blocks:
@@ -95,14 +126,23 @@ def cut_long_blocks(blocks: list[tuple[str, str, int]], text: str, name: str, re
             out.append((kind, block_text, offset))
             continue
         line = text.count("\n", 0, offset) + 1
-        report.add(name, f"has a paragraph of {len(block_text):,} characters; cut into parts — put blank lines between paragraphs", line=line)
+        report.add(
+            name,
+            f"has a paragraph of {len(block_text):,} characters; cut into parts — "
+            "put blank lines between paragraphs",
+            line=line,
+        )
         rest, start = block_text, offset
         while rest:
             if len(rest) <= MAX_BLOCK_CHARS:
                 cut = len(rest)
             else:
                 window = rest[:MAX_BLOCK_CHARS]
-                cut = max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1 or window.rfind(" ") + 1 or MAX_BLOCK_CHARS
+                cut = (
+                    max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1
+                    or window.rfind(" ") + 1
+                    or MAX_BLOCK_CHARS
+                )
             piece = rest[:cut]
             stripped = piece.strip()
             if stripped:
@@ -134,14 +174,21 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
-def find_title(values: dict, text: str, body_start: int, markdown: bool, path: Path, report: Report,
-               lines: dict[str, int] | None = None) -> tuple[str, int | None, int]:
+def find_title(
+    values: dict,
+    text: str,
+    body_start: int,
+    markdown: bool,
+    path: Path,
+    report: Report,
+    lines: dict[str, int] | None = None,
+) -> tuple[str, int | None, int]:
     """Title, its offset in the text (None if not from the text) and where the body starts."""
     title = text_field(values, "title", path, report, lines)
     if title:
         return " ".join(title.split()), None, body_start
     lines = _lines(text, body_start, len(text))
-    nonblank = [(i, o, l) for i, (o, l) in enumerate(lines) if l.strip()]
+    nonblank = [(i, o, text_line) for i, (o, text_line) in enumerate(lines) if text_line.strip()]
     if not nonblank:
         return "", None, body_start
     i, offset, line = nonblank[0]
@@ -153,8 +200,8 @@ def find_title(values: dict, text: str, body_start: int, markdown: bool, path: P
     followed_by_blank = i + 1 < len(lines) and not lines[i + 1][1].strip()
     if followed_by_blank and len(line.strip()) <= 200:
         return line.strip(), lead, offset + len(line)
-    for _, o, l in nonblank:
-        match = _MD_HEADING.match(l.strip())
+    for _, _, text_line in nonblank:
+        match = _MD_HEADING.match(text_line.strip())
         if match:
             return match.group(2), None, body_start
     return headline_from(first_sentence(text[lead:])), None, body_start

@@ -27,8 +27,9 @@ from pathlib import Path
 from ..model import Report
 
 _URL = re.compile(r"^https?://\S+$", re.I)
-_OUTLET_SUFFIX = re.compile(r"^(?P<title>.+?)\s+(?:-|\||–|—)\s+(?P<outlet>[A-Z0-9][\w&.'’]*(?:\s+[\w&.'’]+){0,3})\s*$")
-
+_OUTLET_SUFFIX = re.compile(
+    r"^(?P<title>.+?)\s+(?:-|\||–|—)\s+(?P<outlet>[A-Z0-9][\w&.'’]*(?:\s+[\w&.'’]+){0,3})\s*$"
+)
 
 
 def is_capture(values: dict) -> bool:
@@ -36,7 +37,8 @@ def is_capture(values: dict) -> bool:
     source = values.get("source")
     return bool(
         (isinstance(source, str) and _URL.match(source.strip()))
-        or values.get("description") or "word_count" in values
+        or values.get("description")
+        or "word_count" in values
     )
 
 

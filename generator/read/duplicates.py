@@ -9,7 +9,7 @@ from ..model import Article, Report
 
 def _body_digest(article: Article) -> str:
     body = "\n".join(block.text for block in article.blocks)
-    return hashlib.sha256(f"{article.title}\n{body}".encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{article.title}\n{body}".encode()).hexdigest()
 
 
 def drop_duplicates(articles: list[Article], report: Report) -> list[Article]:
@@ -20,7 +20,10 @@ def drop_duplicates(articles: list[Article], report: Report) -> list[Article]:
         digest = _body_digest(article)
         original = first_seen.get(digest)
         if original is not None:
-            report.add(article.source, f"same title and text as {original.source.as_posix()}; built once (delete one of them)")
+            report.add(
+                article.source,
+                f"same title and text as {original.source.as_posix()}; built once (delete one of them)",
+            )
             continue
         first_seen[digest] = article
         kept.append(article)

@@ -36,7 +36,11 @@ def _is_utf8(name: str) -> bool:
 def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> list[Path]:
     """Seed files under seeds_dir, sorted; dotfiles, links leaving the folder and non-seeds skipped."""
     if not seeds_dir.is_dir():
-        report.add(shown_path(seeds_dir, root), "seeds folder not found; create it and put .txt or .md articles in it", severity="error")
+        report.add(
+            shown_path(seeds_dir, root),
+            "seeds folder not found; create it and put .txt or .md articles in it",
+            severity="error",
+        )
         return []
     real_root = seeds_dir.resolve()
     found = []
@@ -46,19 +50,39 @@ def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> lis
         hidden = any(part.startswith(".") for part in relative.parts)
         if hidden or path.is_dir():
             # A hidden article is most likely a mistake; editor lock and swap files are not.
-            if hidden and path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".#") and path.is_file():
-                report.add(name, "ignored: its name (or a folder's) starts with a dot, so it is hidden; rename it to publish it")
+            if (
+                hidden
+                and path.suffix.lower() in SEED_SUFFIXES
+                and not path.name.startswith(".#")
+                and path.is_file()
+            ):
+                report.add(
+                    name,
+                    "ignored: its name (or a folder's) starts with a dot, so it is hidden; "
+                    "rename it to publish it",
+                )
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(real_root):
-            report.add(name, "skipped: is a link to a file outside the seeds folder and is not followed; copy the file in instead", severity="error")
+            report.add(
+                name,
+                "skipped: is a link to a file outside the seeds folder and is not followed; "
+                "copy the file in instead",
+                severity="error",
+            )
             continue
         if path.suffix.lower() in SEED_SUFFIXES:
             if not _is_utf8(relative.as_posix()):
-                report.add(name, "skipped: its file name is not UTF-8 (the page would show it); rename the file", severity="error")
+                report.add(
+                    name,
+                    "skipped: its file name is not UTF-8 (the page would show it); rename the file",
+                    severity="error",
+                )
                 continue
             found.append(path)
         elif path.suffix.lower() in NOT_SEED_SUFFIXES:
-            report.add(name, f"ignored: {path.suffix} files are not seeds; save it as .txt or .md to include it")
+            report.add(
+                name, f"ignored: {path.suffix} files are not seeds; save it as .txt or .md to include it"
+            )
     return found
 
 
@@ -85,7 +109,10 @@ def decode(data: bytes, path: Path | str, report: Report) -> str:
             text = data.decode("utf-16")
         elif b"\x00" in data[:8192] and (encoding := _utf16_without_bom(data)):
             text = data.decode(encoding)
-            report.add(path, f"is {encoding.upper()} without a byte order mark; read as such — re-save the file as UTF-8")
+            report.add(
+                path,
+                f"is {encoding.upper()} without a byte order mark; read as such — re-save the file as UTF-8",
+            )
         elif b"\x00" in data[:8192]:
             raise SeedError("looks like a binary file, not text; save the article as UTF-8 text")
         else:
@@ -97,16 +124,21 @@ def decode(data: bytes, path: Path | str, report: Report) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
             line = data[: error.start].count(b"\n") + 1
-            report.add(path, "is not UTF-8; read as Windows-1252 (cp1252) — re-save the file as UTF-8", line=line)
+            report.add(
+                path, "is not UTF-8; read as Windows-1252 (cp1252) — re-save the file as UTF-8", line=line
+            )
             text = data.decode("cp1252", errors="replace")
     control = _CONTROL.search(text)
     if control:
         # Same length, so offsets into the text stay valid.
         line = text.count("\n", 0, control.start()) + 1
-        report.add(path, "has control characters (shown as \ufffd); remove them or re-save the file as plain text", line=line)
+        report.add(
+            path,
+            "has control characters (shown as \ufffd); remove them or re-save the file as plain text",
+            line=line,
+        )
         text = _CONTROL.sub("\ufffd", text)
     return text
-
 
 
 class SeedError(Exception):

@@ -27,18 +27,26 @@ def split_front_matter(text: str) -> tuple[dict, int]:
     try:
         front, body = handler.split(text)
     except ValueError:
-        raise SeedError("front matter starts with --- but has no closing --- line; add one after the last field", 1) from None
+        raise SeedError(
+            "front matter starts with --- but has no closing --- line; add one after the last field", 1
+        ) from None
     try:
         values = yaml.safe_load(front)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the opening ---, +1 for 1-based
         problem = getattr(error, "problem", None) or "cannot be parsed"
-        raise SeedError(f"front matter is not valid YAML ({problem}); fix it between the --- lines", line) from None
+        raise SeedError(
+            f"front matter is not valid YAML ({problem}); fix it between the --- lines", line
+        ) from None
     if values is None:
         values = {}
     if not isinstance(values, dict):
-        raise SeedError("front matter is not key: value pairs; write one field per line between the --- lines, e.g. title: My title", 2)
+        raise SeedError(
+            "front matter is not key: value pairs; write one field per line between the --- lines, "
+            "e.g. title: My title",
+            2,
+        )
     return values, len(text) - len(body)
 
 
@@ -52,7 +60,9 @@ def field_lines(text: str, body_start: int) -> dict[str, int]:
     return lines
 
 
-def text_field(values: dict, key: str, path: Path, report: Report, lines: dict[str, int] | None = None) -> str | None:
+def text_field(
+    values: dict, key: str, path: Path, report: Report, lines: dict[str, int] | None = None
+) -> str | None:
     value = values.get(key)
     if value is None:
         return None
@@ -60,13 +70,18 @@ def text_field(values: dict, key: str, path: Path, report: Report, lines: dict[s
         return str(value).strip() or None
     if hasattr(value, "isoformat"):  # YAML dates
         return value.isoformat()
-    report.add(path, f"front matter '{key}' should be text, not a {type(value).__name__}; ignored — write it as {key}: some text",
-               line=(lines or {}).get(key))
+    report.add(
+        path,
+        f"front matter '{key}' should be text, not a {type(value).__name__}; "
+        f"ignored — write it as {key}: some text",
+        line=(lines or {}).get(key),
+    )
     return None
 
 
 def _date_field(values: dict, path: Path, report: Report, lines: dict[str, int] | None = None) -> str | None:
-    """The date as YYYY-MM-DD (timeline order, relative dates need one form); an unparseable date is dropped with a warning."""
+    """The date as YYYY-MM-DD (timeline order, relative dates need one form); an unparseable date is
+    dropped with a warning."""
     value = values.get("date")
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
@@ -83,8 +98,12 @@ def _date_field(values: dict, path: Path, report: Report, lines: dict[str, int] 
 
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     if parsed is None:
-        report.add(path, f"front matter 'date' is not a date ({text[:40]!r}); the article is undated — write it as date: 2024-05-01",
-                   line=(lines or {}).get("date"))
+        report.add(
+            path,
+            f"front matter 'date' is not a date ({text[:40]!r}); "
+            "the article is undated — write it as date: 2024-05-01",
+            line=(lines or {}).get("date"),
+        )
         return None
     return parsed.date().isoformat()
 
@@ -98,10 +117,16 @@ def read_meta(values: dict, path: Path, report: Report, lines: dict[str, int] | 
     elif isinstance(tags, list):
         tags = tuple(str(t) for t in tags if isinstance(t, (str, int, float)))
     else:
-        report.add(path, "front matter 'tags' should be a list; ignored — write it as tags: [one, two]", line=(lines or {}).get("tags"))
+        report.add(
+            path,
+            "front matter 'tags' should be a list; ignored — write it as tags: [one, two]",
+            line=(lines or {}).get("tags"),
+        )
         tags = ()
-    fields = {key: text_field(values, key, path, report, lines) for key in META_FIELDS if key not in ("tags", "date")}
+    fields = {
+        key: text_field(values, key, path, report, lines)
+        for key in META_FIELDS
+        if key not in ("tags", "date")
+    }
     fields["date"] = _date_field(values, path, report, lines)
     return ArticleMeta(tags=tags, entities=values.get("entities"), **fields)
-
-

@@ -24,15 +24,24 @@ from .network_page import NetworkPage
 from .site import Site
 from .timeline import TimelinePage
 
-KINDS: tuple[PageKind, ...] = (HomePage(), IndexPages(), NetworkPage(), TimelinePage(), ArticlePages(),
-                               EntityPages(), AssetFiles())
+KINDS: tuple[PageKind, ...] = (
+    HomePage(),
+    IndexPages(),
+    NetworkPage(),
+    TimelinePage(),
+    ArticlePages(),
+    EntityPages(),
+    AssetFiles(),
+)
 
 __all__ = ["KINDS", "Rendering", "Site", "render_site", "render_site_since"]
 
 
-def render_site_since(site: Site, environment: str = "", previous: Memory | None = None,
-                      intact: frozenset[str] = frozenset()) -> Rendering:
-    """The site's pages since the last build: those drawn (every page, without a Memory), and those that stand.
+def render_site_since(
+    site: Site, environment: str = "", previous: Memory | None = None, intact: frozenset[str] = frozenset()
+) -> Rendering:
+    """The site's pages since the last build: those drawn (every page, without a Memory), and those that
+    stand.
 
     environment is a digest of what else shapes the pages (code, settings, libraries): the last build's
     pages are reused only when it is the same, and only those whose files are intact.

@@ -1,4 +1,5 @@
-"""Article pages: headline, dek, 'At a glance', sections with linked mentions, network, source, previous/next."""
+"""Article pages: headline, dek, 'At a glance', sections with linked mentions, network, source,
+previous and next."""
 
 from __future__ import annotations
 
@@ -48,15 +49,20 @@ def _glance(article: Article, site: Site, path: str) -> list[tuple[str, str]]:
     for em in sorted(site.mentions_in(article.slug), key=lambda m: m.mention.start):
         if site.entity(em.entity).type is EntityType.DATE and len(when) < GLANCE_DATES:
             resolved, relative = site.dates.resolve(em.mention.text, article.meta.date)
-            if resolved:  # an unresolved 'Thursday' tells a reader nothing here; the timeline shows it as written
+            if (
+                resolved
+            ):  # an unresolved 'Thursday' tells a reader nothing here; the timeline shows it as written
                 label = md_inline(resolved.label)
                 shown = f"{label} (“{md_inline(em.mention.text)}”)" if relative else label
                 if shown not in shown_dates and label not in shown_dates:
                     shown_dates.add(shown)
                     when.append(f"{shown} [↩](#{anchor_of(item, em.mention.sentence)})")
     numbers = [
-        " ".join(part for part in (md_inline(before), f"**{md_inline(number)}**", md_inline(after), f"[↩](#{anchor})")
-                 if part)
+        " ".join(
+            part
+            for part in (md_inline(before), f"**{md_inline(number)}**", md_inline(after), f"[↩](#{anchor})")
+            if part
+        )
         for before, number, after, anchor in key_numbers(item)
     ]
     rows = [
@@ -117,13 +123,15 @@ class ArticlePages:
         entities = []
         for ae in site.article_entities(key):
             entity = site.entity(ae.entity)
-            entities.append({
-                "name": entity.name,
-                "type": entity.type.value,
-                "slug": entity.id if site.entity_path(entity.id) else None,
-                "count": ae.count,
-                "role": ae.role,
-            })
+            entities.append(
+                {
+                    "name": entity.name,
+                    "type": entity.type.value,
+                    "slug": entity.id if site.entity_path(entity.id) else None,
+                    "count": ae.count,
+                    "role": ae.role,
+                }
+            )
         meta = {"title": article.title, "explainer": "article", "source_file": article.source.as_posix()}
         for field in ("date", "source", "url", "author", "summary"):
             value = getattr(article.meta, field)

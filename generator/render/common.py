@@ -25,12 +25,14 @@ def render_template(name: str, context: dict) -> bytes:
     return _env.get_template(name).render(context).encode("utf-8")
 
 
-# Characters YAML will not read raw inside a quoted scalar (non-printables, and the ones it takes for line breaks).
+# Characters YAML will not read raw inside a quoted scalar (non-printables, and the ones it takes for
+# line breaks).
 _YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _flow(value) -> str:
-    """A value as JSON, which YAML reads as a flow scalar, sequence or mapping (and is written many times faster)."""
+    """A value as JSON, which YAML reads as a flow scalar, sequence or mapping (and is written many times
+    faster)."""
     text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

@@ -64,7 +64,9 @@ def _parser(base: dt.datetime):
 
 def _same(a: When, b: When) -> bool:
     depth = _PRECISION.get(a.period, 2)
-    return (a.day.year, a.day.month, a.day.day)[: depth + 1] == (b.day.year, b.day.month, b.day.day)[: depth + 1]
+    return (a.day.year, a.day.month, a.day.day)[: depth + 1] == (b.day.year, b.day.month, b.day.day)[
+        : depth + 1
+    ]
 
 
 class DateResolver:
@@ -79,7 +81,9 @@ class DateResolver:
         key = (text, base)
         if key not in self._parsed:
             data = _parser(base).get_date_data(text)
-            self._parsed[key] = None if data.date_obj is None else When(data.date_obj.date(), data.period or "day")
+            self._parsed[key] = (
+                None if data.date_obj is None else When(data.date_obj.date(), data.period or "day")
+            )
         return self._parsed[key]
 
     def resolve(self, text: str, article_date: str | None) -> tuple[When | None, bool]:
@@ -112,16 +116,24 @@ class DateResolver:
     def rows(self, texts: set[str]) -> list[list]:
         """What is known of these expressions (a site's date mentions: a cache keeps no others), as JSON-ready
         [reference point, text, day or None, period or None]."""
-        return [[base.isoformat(), text, when.day.isoformat() if when else None, when.period if when else None]
-                for (text, base), when in sorted(self._parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))
-                if text in texts]
+        return [
+            [base.isoformat(), text, when.day.isoformat() if when else None, when.period if when else None]
+            for (text, base), when in sorted(self._parsed.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+            if text in texts
+        ]
 
     def learn(self, rows: list) -> None:
         """Know what rows() of an earlier build (same dateparser) say; raises ValueError or TypeError on rows
         of another shape, having learnt none of them."""
         learnt = {}
         for base, text, day, period in rows:
-            if not isinstance(text, str) or (day is None) != (period is None) or not isinstance(period, (str, type(None))):
+            if (
+                not isinstance(text, str)
+                or (day is None) != (period is None)
+                or not isinstance(period, (str, type(None)))
+            ):
                 raise ValueError("not a parsed date")
-            learnt[(text, dt.datetime.fromisoformat(base))] = When(dt.date.fromisoformat(day), period) if day else None
+            learnt[(text, dt.datetime.fromisoformat(base))] = (
+                When(dt.date.fromisoformat(day), period) if day else None
+            )
         self._parsed.update(learnt)

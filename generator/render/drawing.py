@@ -40,12 +40,14 @@ def edge_width(weight: int) -> float:
 
 def edge_label(link: Link) -> str:
     """The verbs of a link ("visited · met"), empty for a plain co-occurrence."""
-    verbs = ((VERB[a.verb].together or VERB[a.verb].label) if a.mutual else VERB[a.verb].label for a in link.acts)
+    verbs = (
+        (VERB[a.verb].together or VERB[a.verb].label) if a.mutual else VERB[a.verb].label for a in link.acts
+    )
     return " · ".join(dict.fromkeys(verbs))
 
 
 def node_tooltip(node: Node) -> str:
-    """Name, type, role and mentions; the name on one line, since the interactive graph reads it from there."""
+    """Name, type, role and mentions; the name on a line of its own: the interactive graph reads it there."""
     lines = [" ".join(node.name.split()), TYPE_INFO[node.type].label]
     if node.role:
         lines.append(f"Role: {node.role}")
@@ -100,7 +102,8 @@ def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
 def legend_swatch(entity_type: EntityType) -> str:
     """A small CSS-drawn mark in the type's shape and colour, for the legend."""
     shape = TYPE_INFO[entity_type].shape or "dot"
-    return f'<span class="explainer-swatch explainer-swatch--{shape} s-{escape(entity_type.value)}" aria-hidden="true"></span>'
+    css = f"explainer-swatch explainer-swatch--{shape} s-{escape(entity_type.value)}"
+    return f'<span class="{css}" aria-hidden="true"></span>'
 
 
 def _label_fits(label: str, a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -109,7 +112,8 @@ def _label_fits(label: str, a: tuple[float, float], b: tuple[float, float]) -> b
 
 
 def _inner_box(view: View, positions, labels, outer: set[str], width: int, height: int) -> str:
-    """The viewBox ("x y w h") that frames the nodes within one hop and their labels, for the direct-ties view."""
+    """The viewBox ("x y w h") that frames the nodes within one hop and their labels, for the direct-ties
+    view."""
     xs, ys = [], []
     for node, (x, y) in positions.items():
         if node in outer:
@@ -126,8 +130,10 @@ def _inner_box(view: View, positions, labels, outer: set[str], width: int, heigh
     return f"{round(left)} {round(top)} {round(box_w)} {round(box_h)}"
 
 
-def draw(view: View, seed: int, href: Callable[[str], str | None], title: str, focus: str | None = None) -> DrawnGraph:
-    """The SVG of a view (nodes link to entity pages via href); focus is drawn ringed and placed in the middle.
+def draw(
+    view: View, seed: int, href: Callable[[str], str | None], title: str, focus: str | None = None
+) -> DrawnGraph:
+    """The SVG of a view (nodes link to entity pages via href); focus is drawn ringed, in the middle.
 
     The SVG is the graph's only copy on the page: each node carries its id, position
     and size, each edge its ends, so explainer.js builds the interactive
@@ -141,8 +147,10 @@ def draw(view: View, seed: int, href: Callable[[str], str | None], title: str, f
     inner_box = f' data-inner="{_inner_box(view, positions, labels, outer, width, height)}"' if outer else ""
     parts = [
         f'<svg class="explainer-graph__svg" viewBox="0 0 {width} {height}"{inner_box} role="group" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">',
-        '<defs><marker id="explainer-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink">',
+        '<defs><marker id="explainer-arrow" viewBox="0 0 10 10" refX="10" refY="5" '
+        'markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" '
         'orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>',
         '<g class="edges">',
     ]
@@ -157,7 +165,11 @@ def draw(view: View, seed: int, href: Callable[[str], str | None], title: str, f
             x2, y2 = round(x2 - (x2 - x1) * r / length), round(y2 - (y2 - y1) * r / length)
             marker = ' marker-end="url(#explainer-arrow)"'
         label = edge_label(link)
-        css = f"edge t-{types[a]} t-{types[b]}" + (" edge--labelled" if label else "") + (" d2" if a in outer or b in outer else "")
+        css = (
+            f"edge t-{types[a]} t-{types[b]}"
+            + (" edge--labelled" if label else "")
+            + (" d2" if a in outer or b in outer else "")
+        )
         # Edges are most of a drawing's bytes, and most are plain: one shared sentence, width 1 (the CSS
         # default), and a tooltip explainer.js can word from the names and the weight. Only the verbs and
         # their evidence are written out, and a weight or width other than 1.
@@ -167,9 +179,13 @@ def draw(view: View, seed: int, href: Callable[[str], str | None], title: str, f
             f'<g class="{css}" data-from="{escape(source)}" data-to="{escape(target)}"'
             + (f' data-w="{weight}">' if weight != 1 else ">")
             + f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"'
-            + (f' stroke-width="{stroke}"' if stroke != 1 else "") + f"{marker}/>"
-            + (f'<text x="{round((x1 + x2) / 2)}" y="{round((y1 + y2) / 2 - 3)}">{escape(label)}</text>'
-               if label and _label_fits(label, positions[a], positions[b]) else "")
+            + (f' stroke-width="{stroke}"' if stroke != 1 else "")
+            + f"{marker}/>"
+            + (
+                f'<text x="{round((x1 + x2) / 2)}" y="{round((y1 + y2) / 2 - 3)}">{escape(label)}</text>'
+                if label and _label_fits(label, positions[a], positions[b])
+                else ""
+            )
             + (f"<title>{escape(edge_tooltip(link, names))}</title>" if label else "")
             + "</g>"
         )
@@ -186,7 +202,11 @@ def draw(view: View, seed: int, href: Callable[[str], str | None], title: str, f
             text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data.name)}</text>'
         inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{text}"
         link = href(node)
-        css = f'node t-{escape(data.type.value)}' + (" node--focus" if node == focus else "") + (" d2" if node in outer else "")
+        css = (
+            f"node t-{escape(data.type.value)}"
+            + (" node--focus" if node == focus else "")
+            + (" d2" if node in outer else "")
+        )
         where = f'data-entity="{escape(node)}" data-x="{x}" data-y="{y}" data-r="{r}"'
         if link:
             # xlink:href, not href: Material's instant navigation rewrites every [href] after a page swap

@@ -17,7 +17,11 @@ ENTITY_SEARCH_BOOST = 2
 def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> str:
     local_start = em.mention.start - sentence_start
     local_end = em.mention.end - sentence_start
-    before, inside, after = sentence_text[:local_start], sentence_text[local_start:local_end], sentence_text[local_end:]
+    before, inside, after = (
+        sentence_text[:local_start],
+        sentence_text[local_start:local_end],
+        sentence_text[local_end:],
+    )
     return f"{md_inline(before)}<mark>{md_inline(inside)}</mark>{md_inline(after)}"
 
 
@@ -32,7 +36,8 @@ def _related_lines(entity_id: str, related: list[str], site: Site, path: str) ->
         link = site.link_between(entity_id, other)
         target = site.entity_path(other)
         name = site.entity(other).name
-        line = f"{md_link(name, target, path) if target else md_inline(name)} — {plural(link.weight, 'shared sentence')}"
+        shown = md_link(name, target, path) if target else md_inline(name)
+        line = f"{shown} — {plural(link.weight, 'shared sentence')}"
         if link.evidence:
             ev = link.evidence[0]
             where = article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else "")
@@ -72,15 +77,28 @@ class EntityPages:
                 target = article_path(slug) + (f"#{anchor}" if anchor else "")
                 lines.append(f"{quote} {md_link('↩', target, path)}")
             rest = len(mentions) - MAX_MENTIONS_PER_ARTICLE
-            groups.append({"article_link": article_link, "lines": lines,
-                           "rest": f"… and {plural(rest, 'more mention')} in this article" if rest > 0 else ""})
+            groups.append(
+                {
+                    "article_link": article_link,
+                    "lines": lines,
+                    "rest": f"… and {plural(rest, 'more mention')} in this article" if rest > 0 else "",
+                }
+            )
             if slug in roles_in:
                 roles.append(f"{md_inline(roles_in[slug])} — in {article_link}")
         total = site.mention_count(key)
-        summary = f"{TYPE_INFO[entity.type].label} · {plural(total, 'mention')} in {plural(len(articles), 'article')}"
-        meta = {"title": entity.name, "explainer": "entity", "entity_type": entity.type.value, "mentions": total}
+        in_articles = plural(len(articles), "article")
+        summary = f"{TYPE_INFO[entity.type].label} · {plural(total, 'mention')} in {in_articles}"
+        meta = {
+            "title": entity.name,
+            "explainer": "entity",
+            "entity_type": entity.type.value,
+            "mentions": total,
+        }
         if entity.type is not EntityType.DATE:
-            meta["search"] = {"boost": ENTITY_SEARCH_BOOST}  # a name search lands on the name's own page first
+            meta["search"] = {
+                "boost": ENTITY_SEARCH_BOOST
+            }  # a name search lands on the name's own page first
         if entity.aliases:
             meta["aliases"] = list(entity.aliases)
         link = safe_url(entity.link)
@@ -96,7 +114,8 @@ class EntityPages:
             "articles": articles,
             "mention_groups": groups,
             "related": _related_lines(key, related, site, path),
-            "graph": ego_graph_context(neighbourhood(site, key), key, site, path,
-                                       f"Who and what {entity.name} is connected with"),
+            "graph": ego_graph_context(
+                neighbourhood(site, key), key, site, path, f"Who and what {entity.name} is connected with"
+            ),
         }
         return Page(path, render_template("entity.md.j2", context))

@@ -20,7 +20,19 @@ from __future__ import annotations
 import hashlib
 
 from ..model import EntityType, Memory
-from .site import ARTICLE, DATES, ENTITY, HEADLINE, IN_GRAPH, MENTIONED, NEIGHBOURS, ORDER, TIES, Site, anchor_of
+from .site import (
+    ARTICLE,
+    DATES,
+    ENTITY,
+    HEADLINE,
+    IN_GRAPH,
+    MENTIONED,
+    NEIGHBOURS,
+    ORDER,
+    TIES,
+    Site,
+    anchor_of,
+)
 
 
 def _digest(*parts: object) -> str:
@@ -35,7 +47,9 @@ class Facts:
         self.previous = previous
         self._digests: dict[str, str] = {}
         corpus = site._corpus
-        self.named = {slug: tuple(sorted({ae.entity for ae in rows})) for slug, rows in corpus.article_entities.items()}
+        self.named = {
+            slug: tuple(sorted({ae.entity for ae in rows})) for slug, rows in corpus.article_entities.items()
+        }
         self._touched = self._ties_touched() if previous is not None else None
 
     def digest(self, key: str) -> str | None:
@@ -56,14 +70,24 @@ class Facts:
             return _digest(site._order)
         if kind == MENTIONED:
             entities, mentions = corpus.entities, site._mentions_by_entity
-            return _digest([(e, entities[e].name, entities[e].type, len(mentions[e]), e in site._with_page)
-                            for e in sorted(mentions)])
+            return _digest(
+                [
+                    (e, entities[e].name, entities[e].type, len(mentions[e]), e in site._with_page)
+                    for e in sorted(mentions)
+                ]
+            )
         if kind == IN_GRAPH:
             graph = site._graph
-            return _digest([(n, node.mentions, sum(link.weight for link in graph.adjacency[n].values()))
-                            for n, node in sorted(graph.nodes.items())])
+            return _digest(
+                [
+                    (n, node.mentions, sum(link.weight for link in graph.adjacency[n].values()))
+                    for n, node in sorted(graph.nodes.items())
+                ]
+            )
         if kind == DATES:
-            return _digest(sorted(e for e, entity in corpus.entities.items() if entity.type is EntityType.DATE))
+            return _digest(
+                sorted(e for e, entity in corpus.entities.items() if entity.type is EntityType.DATE)
+            )
         if kind == ENTITY:
             entity = corpus.entities.get(name)
             return _digest(entity, site._path_of(name)) if entity else None
@@ -84,8 +108,15 @@ class Facts:
         if kind == ARTICLE:
             text = hashlib.blake2b(article.text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
             resolved = [(em.mention.start, em.entity) for em in site._mentions_by_article.get(name, ())]
-            return _digest(article.source.as_posix(), article.slug, text, article.title, article.meta, resolved,
-                           corpus.article_entities.get(name))
+            return _digest(
+                article.source.as_posix(),
+                article.slug,
+                text,
+                article.title,
+                article.meta,
+                resolved,
+                corpus.article_entities.get(name),
+            )
         raise ValueError(f"no such fact: {key}")
 
     def _ties(self, entity_id: str) -> str:
@@ -95,8 +126,14 @@ class Facts:
         mentions = []
         for em in site._mentions_by_entity.get(entity_id, ()):
             item = site._by_slug[em.article]
-            mentions.append((em.article, em.mention, item.sentences[em.mention.sentence],
-                             anchor_of(item, em.mention.sentence)))
+            mentions.append(
+                (
+                    em.article,
+                    em.mention,
+                    item.sentences[em.mention.sentence],
+                    anchor_of(item, em.mention.sentence),
+                )
+            )
         roles = sorted(site._roles_of(entity_id).items())
         return _digest(graph.nodes.get(entity_id), links, mentions, roles)
 
@@ -105,22 +142,34 @@ class Facts:
         previous = self.previous
         touched: set[str] = set()
         for slug in self.named.keys() | previous.named.keys():
-            if slug not in self.named or slug not in previous.named \
-                    or self.digest(ARTICLE + slug) != previous.facts.get(ARTICLE + slug):
+            if (
+                slug not in self.named
+                or slug not in previous.named
+                or self.digest(ARTICLE + slug) != previous.facts.get(ARTICLE + slug)
+            ):
                 touched.update(self.named.get(slug, ()), previous.named.get(slug, ()))
-        relabelled = {e for e in self.site._corpus.entities
-                      if self.digest(ENTITY + e) != previous.facts.get(ENTITY + e)}
+        relabelled = {
+            e for e in self.site._corpus.entities if self.digest(ENTITY + e) != previous.facts.get(ENTITY + e)
+        }
         return touched | relabelled | self._named_beside(relabelled)
 
     def _named_beside(self, entity_ids: set[str]) -> set[str]:
         """The entities named in a sentence with one of entity_ids."""
         site = self.site
-        sentences = {(em.article, em.mention.sentence) for e in entity_ids for em in site._mentions_by_entity.get(e, ())}
-        return {em.entity for slug, _ in sentences for em in site._mentions_by_article.get(slug, ())
-                if (slug, em.mention.sentence) in sentences}
+        sentences = {
+            (em.article, em.mention.sentence)
+            for e in entity_ids
+            for em in site._mentions_by_entity.get(e, ())
+        }
+        return {
+            em.entity
+            for slug, _ in sentences
+            for em in site._mentions_by_article.get(slug, ())
+            if (slug, em.mention.sentence) in sentences
+        }
 
     def memory(self, environment: str, pages: dict[str, tuple[str, ...]]) -> Memory:
-        """The Memory to leave for the next build: these pages' reads, and the digest of every fact they read."""
+        """The Memory to leave for the next build: these pages' reads, and each fact's digest."""
         keys = sorted({key for reads in pages.values() for key in reads})
         facts = {key: digest for key in keys if (digest := self.digest(key)) is not None}
         return Memory(environment, facts, dict(sorted(pages.items())), self.named)

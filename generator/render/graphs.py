@@ -10,7 +10,9 @@ from .drawing import draw, legend_swatch, shorten
 from .site import Site, article_path
 from .views import View, strongest_first, strongest_links
 
-MAX_VIEW_EDGES = 100  # an article's graph (and the home page's); entity pages and the Network page set their own
+MAX_VIEW_EDGES = (
+    100  # an article's graph (and the home page's); entity pages and the Network page set their own
+)
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
 EGO_FIRST_RING = 30  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
 EGO_MAX_NODES = 40  # with connections of connections; two hops reach most of a big site, so keep the closest
@@ -54,13 +56,22 @@ def _relations(view: View, site: Site, current: str, quote: bool = True) -> tupl
             items.append(f"{said}: {source(act.evidence)}")
         times = tie.weight
         together = f"named together in {times} sentence{'s' if times != 1 else ''}"
-        items.append(f"{link(a)} — {link(b)}, {together}" + (f": {source(tie.evidence[0])}" if tie.evidence else ""))
+        items.append(
+            f"{link(a)} — {link(b)}, {together}" + (f": {source(tie.evidence[0])}" if tie.evidence else "")
+        )
     return items[:MAX_LISTED_RELATIONS], max(0, len(items) - MAX_LISTED_RELATIONS)
 
 
-def graph_context(view: View, site: Site, current: str, caption: str, focus: str | None = None,
-                  max_edges: int | None = MAX_VIEW_EDGES, max_outer_edges: int | None = None,
-                  quote: bool = True) -> dict | None:
+def graph_context(
+    view: View,
+    site: Site,
+    current: str,
+    caption: str,
+    focus: str | None = None,
+    max_edges: int | None = MAX_VIEW_EDGES,
+    max_outer_edges: int | None = None,
+    quote: bool = True,
+) -> dict | None:
     """Template values for a graph figure and the relations listed under it.
 
     A neighbourhood with a second ring gets a control to show or hide it; the
@@ -70,7 +81,9 @@ def graph_context(view: View, site: Site, current: str, caption: str, focus: str
         return None
     view = strongest_links(view, max_edges, max_outer_edges, focus)
     outer = view.outer
-    relations, more = _relations(view.restricted(set(view.nodes) - outer) if outer else view, site, current, quote)
+    relations, more = _relations(
+        view.restricted(set(view.nodes) - outer) if outer else view, site, current, quote
+    )
     figure = _figure(view, site, caption, focus)
     return {
         "figure": figure,
@@ -88,6 +101,13 @@ def neighbourhood(site: Site, entity_id: str) -> View:
 
 
 def ego_graph_context(view: View, entity_id: str, site: Site, current: str, caption: str) -> dict | None:
-    """An entity's network (its neighbourhood): direct ties, and their ties on an outer ring the reader can show."""
-    return graph_context(view, site, current, caption, focus=entity_id,
-                         max_edges=EGO_MAX_EDGES, max_outer_edges=EGO_OUTER_MAX_EDGES)
+    """An entity's network (its neighbourhood): direct ties, and theirs on an outer ring to show or hide."""
+    return graph_context(
+        view,
+        site,
+        current,
+        caption,
+        focus=entity_id,
+        max_edges=EGO_MAX_EDGES,
+        max_outer_edges=EGO_OUTER_MAX_EDGES,
+    )

@@ -13,7 +13,13 @@ PATH = "index.md"
 HOME_ARTICLES = 20
 TOP_ENTITIES = 12
 TEASER_NODES = 15
-NAMED_TYPES = {EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION, EntityType.GROUP, EntityType.EVENT}
+NAMED_TYPES = {
+    EntityType.PERSON,
+    EntityType.PLACE,
+    EntityType.ORGANIZATION,
+    EntityType.GROUP,
+    EntityType.EVENT,
+}
 
 
 def _covers(site: Site, order: list[str]) -> str:
@@ -24,9 +30,14 @@ def _covers(site: Site, order: list[str]) -> str:
     if dates:
         first, last = readable_date(dates[0]), readable_date(dates[-1])
         span = f", dated {first}" if first == last else f", from {first} to {last}"
-    counts = {t: len(site.ranked_entities({t})) for t in (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION)}
-    return (f"{n} article{'' if n == 1 else 's'}{span}, naming {counts[EntityType.PERSON]} people, "
-            f"{counts[EntityType.PLACE]} places and {counts[EntityType.ORGANIZATION]} organisations.")
+    counts = {
+        t: len(site.ranked_entities({t}))
+        for t in (EntityType.PERSON, EntityType.PLACE, EntityType.ORGANIZATION)
+    }
+    return (
+        f"{n} article{'' if n == 1 else 's'}{span}, naming {counts[EntityType.PERSON]} people, "
+        f"{counts[EntityType.PLACE]} places and {counts[EntityType.ORGANIZATION]} organisations."
+    )
 
 
 class HomePage:
@@ -46,8 +57,11 @@ class HomePage:
             ranked = site.ranked_entities({entity_type}, with_page=True)[:1]
             if ranked:
                 lead.append(md_link(site.entity(ranked[0]).name, site.entity_path(ranked[0]), PATH))
-        about = (f"The people, places and organisations in the news about {', '.join(lead[:-1])} and {lead[-1]}."
-                 if len(lead) > 1 else "")
+        about = (
+            f"The people, places and organisations in the news about {', '.join(lead[:-1])} and {lead[-1]}."
+            if len(lead) > 1
+            else ""
+        )
         order = site.reading_order()
         dated = [s for s in order if site.headline(s).meta.date]
         newest_first = list(reversed(dated)) + [s for s in order if not site.headline(s).meta.date]
@@ -55,23 +69,34 @@ class HomePage:
         for slug in newest_first[:HOME_ARTICLES]:
             headline = site.headline(slug)
             when = readable_date(headline.meta.date)
-            articles.append(md_link(headline.title, article_path(slug), PATH)
-                            + (f" <span class=\"explainer-count\">{md_inline(when)}</span>" if when else ""))
+            articles.append(
+                md_link(headline.title, article_path(slug), PATH)
+                + (f' <span class="explainer-count">{md_inline(when)}</span>' if when else "")
+            )
         entities = [
             f"{md_link(site.entity(e).name, site.entity_path(e), PATH)} "
-            f"<span class=\"explainer-count\">{TYPE_INFO[site.entity(e).type].label.lower()}, "
+            f'<span class="explainer-count">{TYPE_INFO[site.entity(e).type].label.lower()}, '
             f"{site.mention_count(e)} mentions</span>"
             for e in top
         ]
         teaser = site.among([e for e in top if site.node(e)][:TEASER_NODES])
-        return Page(PATH, render_template("home.md.j2", {
-            "front_matter": front_matter({"title": site.site_name, "explainer": "home"}),
-            "site_name": md_text(site.site_name),
-            "about": about,
-            "covers": _covers(site, order),
-            "articles": articles,
-            "more_articles": len(order) - len(articles),
-            "top_entities": entities,
-            "graph": graph_context(teaser, site, PATH, "The most mentioned names and how they connect")
-            if teaser.links else None,
-        }))
+        return Page(
+            PATH,
+            render_template(
+                "home.md.j2",
+                {
+                    "front_matter": front_matter({"title": site.site_name, "explainer": "home"}),
+                    "site_name": md_text(site.site_name),
+                    "about": about,
+                    "covers": _covers(site, order),
+                    "articles": articles,
+                    "more_articles": len(order) - len(articles),
+                    "top_entities": entities,
+                    "graph": graph_context(
+                        teaser, site, PATH, "The most mentioned names and how they connect"
+                    )
+                    if teaser.links
+                    else None,
+                },
+            ),
+        )

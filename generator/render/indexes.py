@@ -21,9 +21,14 @@ def _entity_line(entity_id: str, site: Site, current: str) -> str:
     entity = site.entity(entity_id)
     n_articles = site.article_count(entity_id)
     aliases = [a for a in entity.aliases if a != entity.name]
-    also = f" <span class=\"explainer-alias\">also {md_inline(', '.join(aliases[:3]))}</span>" if aliases else ""
-    counts = f"{site.mention_count(entity_id)} mentions · {n_articles} article{'' if n_articles == 1 else 's'}"
-    return f"{md_link(entity.name, site.entity_path(entity_id), current)}{also} <span class=\"explainer-count\">{counts}</span>"
+    also = (
+        f' <span class="explainer-alias">also {md_inline(", ".join(aliases[:3]))}</span>' if aliases else ""
+    )
+    counts = (
+        f"{site.mention_count(entity_id)} mentions · {n_articles} article{'' if n_articles == 1 else 's'}"
+    )
+    link = md_link(entity.name, site.entity_path(entity_id), current)
+    return f'{link}{also} <span class="explainer-count">{counts}</span>'
 
 
 def _groups(site: Site, current: str, types: tuple[TypeInfo, ...]) -> list[dict]:
@@ -31,25 +36,34 @@ def _groups(site: Site, current: str, types: tuple[TypeInfo, ...]) -> list[dict]
     for info in types:
         ids = site.ranked_entities({info.type}, with_page=True)
         if ids:
-            groups.append({
-                "title": info.plural,
-                "anchor": info.type.value,
-                "count": len(ids),
-                "lines": [_entity_line(e, site, current) for e in ids],
-            })
+            groups.append(
+                {
+                    "title": info.plural,
+                    "anchor": info.type.value,
+                    "count": len(ids),
+                    "lines": [_entity_line(e, site, current) for e in ids],
+                }
+            )
     return groups
 
 
 def _everyone(site: Site) -> Page:
     groups = _groups(site, ENTITY_INDEX, TYPES)
-    return Page(ENTITY_INDEX, render_template("entity_index.md.j2", {
-        "front_matter": front_matter({"title": "Who and what", "explainer": "entities"}),
-        "title": "Who and what",
-        "intro": f"{sum(g['count'] for g in groups)} people, places, organisations and more, most mentioned first.",
-        "contents": [f"[{g['title']}](#{g['anchor']}) ({g['count']})" for g in groups],
-        "groups": groups,
-        "filter": True,
-    }))
+    return Page(
+        ENTITY_INDEX,
+        render_template(
+            "entity_index.md.j2",
+            {
+                "front_matter": front_matter({"title": "Who and what", "explainer": "entities"}),
+                "title": "Who and what",
+                "intro": f"{sum(g['count'] for g in groups)} people, places, organisations and more, "
+                "most mentioned first.",
+                "contents": [f"[{g['title']}](#{g['anchor']}) ({g['count']})" for g in groups],
+                "groups": groups,
+                "filter": True,
+            },
+        ),
+    )
 
 
 def _one_type(site: Site, info: TypeInfo) -> Page:
@@ -57,15 +71,23 @@ def _one_type(site: Site, info: TypeInfo) -> Page:
     groups = _groups(site, path, (info,))
     count = groups[0]["count"] if groups else 0
     title = info.plural
-    return Page(path, render_template("entity_index.md.j2", {
-        "front_matter": front_matter({"title": title, "explainer": "entities", "entity_type": info.type.value}),
-        "title": title,
-        "intro": f"{count} {title.lower()} in the articles, most mentioned first. "
-                 f"See also [everyone and everything]({'entities/index.md'}).",
-        "contents": [],
-        "groups": [dict(g, title="") for g in groups],
-        "filter": count > 10,
-    }))
+    return Page(
+        path,
+        render_template(
+            "entity_index.md.j2",
+            {
+                "front_matter": front_matter(
+                    {"title": title, "explainer": "entities", "entity_type": info.type.value}
+                ),
+                "title": title,
+                "intro": f"{count} {title.lower()} in the articles, most mentioned first. "
+                f"See also [everyone and everything]({'entities/index.md'}).",
+                "contents": [],
+                "groups": [dict(g, title="") for g in groups],
+                "filter": count > 10,
+            },
+        ),
+    )
 
 
 def _articles(site: Site) -> Page:
@@ -73,16 +95,31 @@ def _articles(site: Site) -> Page:
     for slug in site.reading_order():
         headline = site.headline(slug)
         when = readable_date(headline.meta.date)
-        bits = [b for b in (md_inline(when) if when else "",
-                            md_inline(headline.meta.source) if headline.meta.source else "") if b]
-        articles.append(md_link(headline.title, article_path(slug), ARTICLE_INDEX)
-                        + (f" <span class=\"explainer-count\">{' · '.join(bits)}</span>" if bits else ""))
-    return Page(ARTICLE_INDEX, render_template("articles_index.md.j2", {
-        "front_matter": front_matter({"title": "Articles", "explainer": "articles"}),
-        "intro": f"{len(articles)} article{'' if len(articles) == 1 else 's'}, oldest first; undated ones last.",
-        "articles": articles,
-        "filter": len(articles) > 10,
-    }))
+        bits = [
+            b
+            for b in (
+                md_inline(when) if when else "",
+                md_inline(headline.meta.source) if headline.meta.source else "",
+            )
+            if b
+        ]
+        articles.append(
+            md_link(headline.title, article_path(slug), ARTICLE_INDEX)
+            + (f' <span class="explainer-count">{" · ".join(bits)}</span>' if bits else "")
+        )
+    return Page(
+        ARTICLE_INDEX,
+        render_template(
+            "articles_index.md.j2",
+            {
+                "front_matter": front_matter({"title": "Articles", "explainer": "articles"}),
+                "intro": f"{len(articles)} article{'' if len(articles) == 1 else 's'}, oldest first; "
+                "undated ones last.",
+                "articles": articles,
+                "filter": len(articles) > 10,
+            },
+        ),
+    )
 
 
 class IndexPages:

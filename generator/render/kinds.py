@@ -42,8 +42,14 @@ class Rendering:
     memory: Memory  # what this build's pages read, for the next one
 
 
-def render_kinds(site: Site, kinds: tuple[PageKind, ...], environment: str, previous: Memory | None,
-                 intact: frozenset[str], processes: int) -> Rendering:
+def render_kinds(
+    site: Site,
+    kinds: tuple[PageKind, ...],
+    environment: str,
+    previous: Memory | None,
+    intact: frozenset[str],
+    processes: int,
+) -> Rendering:
     """Every page of the kinds: drawn where a fact it read has changed (or it is new, or its file is not as
     the last build left it), else kept. previous counts only if it was made in the same environment."""
     previous = previous if previous is not None and previous.environment == environment else None
@@ -54,8 +60,12 @@ def render_kinds(site: Site, kinds: tuple[PageKind, ...], environment: str, prev
     for kind in kinds:
         for key in kind.keys(site):
             path = kind.path(site, key)
-            if previous is not None and path in intact and path in previous.pages \
-                    and facts.unchanged(previous.pages[path]):
+            if (
+                previous is not None
+                and path in intact
+                and path in previous.pages
+                and facts.unchanged(previous.pages[path])
+            ):
                 kept.append(path)
                 reads[path] = previous.pages[path]
             else:

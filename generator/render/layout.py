@@ -17,14 +17,18 @@ import math
 import networkx as nx
 
 from .views import View
+
 WIDTH, MIN_HEIGHT, MAX_HEIGHT, MARGIN = 720, 260, 720, 36
 EDGE_LENGTH = 110  # preferred edge length in SVG units, before the picture is fitted to the box
-KAMADA_KAWAI_MAX = 30  # bigger parts use a seeded spring layout: Kamada-Kawai costs up to a second at 60 nodes
+KAMADA_KAWAI_MAX = (
+    30  # bigger parts use a seeded spring layout: Kamada-Kawai costs up to a second at 60 nodes
+)
 FONT_SIZE, CHAR_WIDTH = 12, 6.6  # label metrics in SVG units, for the label placement
 
 
 def _ordered(graph: nx.Graph, nodes) -> nx.Graph:
-    """A part of graph whose node and edge order does not depend on insertion order (layouts are order-sensitive)."""
+    """A part of graph whose node and edge order does not depend on insertion order (layouts are
+    order-sensitive)."""
     part = nx.Graph()
     part.add_nodes_from(sorted(nodes))
     part.add_edges_from(sorted((min(a, b), max(a, b)) for a, b in graph.subgraph(nodes).edges))
@@ -36,7 +40,9 @@ def _part_layout(part: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     nodes = list(part.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    if len(nodes) <= 3:  # a pair, a chain of three or a triangle: no solver needed (these are most small parts)
+    if (
+        len(nodes) <= 3
+    ):  # a pair, a chain of three or a triangle: no solver needed (these are most small parts)
         return _small_part(part)
     if len(nodes) <= KAMADA_KAWAI_MAX:
         raw = nx.kamada_kawai_layout(part, weight=None)
@@ -73,7 +79,9 @@ def label_width(name: str) -> float:
     return len(name) * CHAR_WIDTH
 
 
-def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) -> dict[str, tuple[float, float]]:
+def _pack(
+    parts: list[dict[str, tuple[float, float]]], names: dict[str, str]
+) -> dict[str, tuple[float, float]]:
     """Shelf-pack the connected parts (biggest first), then lone entities in a grid beside them."""
     gap = 24
     boxes = []
@@ -118,7 +126,9 @@ def _pack(parts: list[dict[str, tuple[float, float]]], names: dict[str, str]) ->
 RING_SPACING = 44  # room per node along a ring of the radial layout, in SVG units
 
 
-def _ring(nodes: list[str], radius: float, wanted: dict[str, float] | None = None) -> dict[str, tuple[float, float]]:
+def _ring(
+    nodes: list[str], radius: float, wanted: dict[str, float] | None = None
+) -> dict[str, tuple[float, float]]:
     """nodes spaced on a circle, in the given order; turned to sit nearest their wanted angles.
 
     A few nodes share an arc on the right rather than the whole circle, so no two
@@ -129,7 +139,10 @@ def _ring(nodes: list[str], radius: float, wanted: dict[str, float] | None = Non
     if wanted:
         offsets = [wanted[n] - i * step for i, n in enumerate(nodes)]
         turn = math.atan2(sum(math.sin(o) for o in offsets), sum(math.cos(o) for o in offsets))
-    return {n: (radius * math.cos(turn + i * step), radius * math.sin(turn + i * step)) for i, n in enumerate(nodes)}
+    return {
+        n: (radius * math.cos(turn + i * step), radius * math.sin(turn + i * step))
+        for i, n in enumerate(nodes)
+    }
 
 
 def _radial(view: View, focus: str) -> dict[str, tuple[float, float]]:
@@ -142,7 +155,9 @@ def _radial(view: View, focus: str) -> dict[str, tuple[float, float]]:
     adjacency = view.adjacency
     hops = view.hops
     # The first ring is the direct ties: by the view's own account where it has one (see Neighbourhoods.ego).
-    first = sorted(n for n, hop in hops.items() if hop == 1) if any(hops.values()) else sorted(adjacency[focus])
+    first = (
+        sorted(n for n, hop in hops.items() if hop == 1) if any(hops.values()) else sorted(adjacency[focus])
+    )
     first_set = set(first)
     order: list[str] = []
     seen: set[str] = set()
@@ -167,15 +182,20 @@ def _radial(view: View, focus: str) -> dict[str, tuple[float, float]]:
         wanted = {}
         for node in outer:
             parents = [angle[m] for m in adjacency[node] if m in angle]
-            wanted[node] = (math.atan2(sum(map(math.sin, parents)), sum(map(math.cos, parents)))
-                            if parents else math.pi / 2)
+            wanted[node] = (
+                math.atan2(sum(map(math.sin, parents)), sum(map(math.cos, parents)))
+                if parents
+                else math.pi / 2
+            )
         outer.sort(key=lambda n: (wanted[n] % (2 * math.pi), n))
         outer_radius = max(radius + EDGE_LENGTH, len(outer) * RING_SPACING / (2 * math.pi))
         positions.update(_ring(outer, outer_radius, wanted))
     return positions
 
 
-def layout(view: View, seed: int, focus: str | None = None) -> tuple[dict[str, tuple[float, float]], int, int]:
+def layout(
+    view: View, seed: int, focus: str | None = None
+) -> tuple[dict[str, tuple[float, float]], int, int]:
     """Node positions in an SVG box WIDTH wide (and the box's width and height), seeded, in whole units.
 
     With a focus, the view is an entity's neighbourhood and is laid out radially around it.
@@ -229,12 +249,15 @@ class _Boxes:
     def free(self, box: tuple[float, float, float, float]) -> bool:
         return all(
             box[2] <= t[0] or box[0] >= t[2] or box[3] <= t[1] or box[1] >= t[3]
-            for cell in self._cells(box) for t in self.cells.get(cell, ())
+            for cell in self._cells(box)
+            for t in self.cells.get(cell, ())
         )
 
 
-def place_labels(view: View, positions: dict[str, tuple[float, float]]) -> dict[str, tuple[float, float, str] | None]:
-    """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where every spot is taken."""
+def place_labels(
+    view: View, positions: dict[str, tuple[float, float]]
+) -> dict[str, tuple[float, float, str] | None]:
+    """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where no spot is free."""
     taken = _Boxes()
     for node, (x, y) in positions.items():
         r = node_radius(view.nodes[node].mentions)
@@ -248,8 +271,18 @@ def place_labels(view: View, positions: dict[str, tuple[float, float]]) -> dict[
         spots = [
             (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
             (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),
-            (x + r + 4, y + 4, "start", (x + r + 3, y - FONT_SIZE / 2 - 1, x + r + 4 + w, y + FONT_SIZE / 2 + 1)),
-            (x - r - 4, y + 4, "end", (x - r - 4 - w, y - FONT_SIZE / 2 - 1, x - r - 3, y + FONT_SIZE / 2 + 1)),
+            (
+                x + r + 4,
+                y + 4,
+                "start",
+                (x + r + 3, y - FONT_SIZE / 2 - 1, x + r + 4 + w, y + FONT_SIZE / 2 + 1),
+            ),
+            (
+                x - r - 4,
+                y + 4,
+                "end",
+                (x - r - 4 - w, y - FONT_SIZE / 2 - 1, x - r - 3, y + FONT_SIZE / 2 + 1),
+            ),
         ]
         placed[node] = None
         for lx, ly, anchor, box in spots:

@@ -26,13 +26,20 @@ class NetworkPage:
         left_out = in_graph - len(view)
         summary = f"{len(view)} entities and {len(view.links)} connections across the site."
         if left_out:
-            summary += (f" {left_out} less-mentioned entities are left out (fewer than "
-                        f"{settings.network_min_mentions} mentions, or beyond the {settings.network_max_nodes} "
-                        "best connected).")
+            summary += (
+                f" {left_out} less-mentioned entities are left out (fewer than "
+                f"{settings.network_min_mentions} mentions, or beyond the {settings.network_max_nodes} "
+                "best connected)."
+            )
         context = {
             "front_matter": front_matter({"title": "Network", "explainer": "network"}),
             "summary": summary,
-            "graph": graph_context(view, site, PATH, "Every entity on the site and how they are connected",
-                                   max_edges=4 * settings.network_max_nodes),
+            "graph": graph_context(
+                view,
+                site,
+                PATH,
+                "Every entity on the site and how they are connected",
+                max_edges=4 * settings.network_max_nodes,
+            ),
         }
         return Page(PATH, render_template("network.md.j2", context))

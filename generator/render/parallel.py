@@ -26,11 +26,16 @@ def _run(key) -> Page:
     return _render_one(key)
 
 
-def render_pages(render_one: Callable[[K], Page], keys: Sequence[K], processes: int,
-                 meanwhile: Callable[[], T]) -> tuple[list[Page], T]:
+def render_pages(
+    render_one: Callable[[K], Page], keys: Sequence[K], processes: int, meanwhile: Callable[[], T]
+) -> tuple[list[Page], T]:
     """render_one(key) for every key, in key order, over `processes` forked workers when it pays;
     and meanwhile(), in this process, while they work."""
-    if processes <= 1 or len(keys) < PARALLEL_FROM_PAGES or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        processes <= 1
+        or len(keys) < PARALLEL_FROM_PAGES
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return [render_one(key) for key in keys], meanwhile()
     global _render_one
     _render_one = render_one

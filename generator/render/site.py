@@ -31,8 +31,18 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..config import Settings
-from ..model import (ArticleEntity, ArticleMeta, Corpus, Entity, EntityMention, EntityType, ExtractedArticle, Link,
-                     Node, Sentence)
+from ..model import (
+    ArticleEntity,
+    ArticleMeta,
+    Corpus,
+    Entity,
+    EntityMention,
+    EntityType,
+    ExtractedArticle,
+    Link,
+    Node,
+    Sentence,
+)
 from ..relate import SiteGraph
 from .dates import DateResolver
 from .views import Neighbourhoods, View, article_view, induced, site_view
@@ -62,8 +72,14 @@ def entity_page_path(entity_id: str) -> str:
 class Site:
     """See the module docstring."""
 
-    def __init__(self, settings: Settings, site_name: str, corpus: Corpus, graph: SiteGraph,
-                 dates: DateResolver | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        site_name: str,
+        corpus: Corpus,
+        graph: SiteGraph,
+        dates: DateResolver | None = None,
+    ):
         self.settings = settings
         self.site_name = site_name
         self.dates = dates or DateResolver()
@@ -88,7 +104,7 @@ class Site:
         if self._reads is not None:
             self._reads.add(kind + name)
 
-    # --- what the site holds, worked out once (not facts themselves: pages reach them through the methods) ---
+    # --- what the site holds, worked out once (not facts: pages reach them through the methods) ---
 
     @cached_property
     def _by_slug(self) -> dict[str, ExtractedArticle]:
@@ -111,9 +127,11 @@ class Site:
     @cached_property
     def _order(self) -> list[str]:
         """Article slugs by date (undated last), then title."""
+
         def key(item: ExtractedArticle) -> tuple:
             a = item.article
             return (a.meta.date is None, a.meta.date or "", a.title.casefold(), a.slug)
+
         return [item.article.slug for item in sorted(self._corpus.articles, key=key)]
 
     @cached_property
@@ -131,9 +149,11 @@ class Site:
         if len(corpus.articles) <= settings.small_site_articles:
             return frozenset(corpus.entities)
         return frozenset(
-            e for e in corpus.entities
+            e
+            for e in corpus.entities
             if len(self._mentions_by_entity.get(e, ())) >= settings.entity_page_min_mentions
-            or len({em.article for em in self._mentions_by_entity.get(e, ())}) >= settings.entity_page_min_articles
+            or len({em.article for em in self._mentions_by_entity.get(e, ())})
+            >= settings.entity_page_min_articles
         )
 
     # --- what the page kinds list (no fact: a new or vanished page is drawn or removed anyway) ---
@@ -225,8 +245,12 @@ class Site:
         """Entity ids with mentions (of these types; with a page of their own), most mentioned first (ties by
         name). What is read is only the ranking: a page reads what it shows of each."""
         self._read(MENTIONED, "")
-        return [e for e in self._ranking if (types is None or self._corpus.entities[e].type in types)
-                and (not with_page or e in self._with_page)]
+        return [
+            e
+            for e in self._ranking
+            if (types is None or self._corpus.entities[e].type in types)
+            and (not with_page or e in self._with_page)
+        ]
 
     @cached_property
     def _ranking(self) -> list[str]:

@@ -12,8 +12,9 @@ DEK_SENTENCES = 3
 DEK_MAX_CHARS = 420
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 _STOP = frozenset(
-    "about after also been before being could from have into more most other over said says such than that their "
-    "them then there these they this those were what when where which while will with would year years".split()
+    "about after also been before being could from have into more most other over said says such than that "
+    "their them then there these they this those were what when where which while will with would year "
+    "years".split()
 )
 # Money, percentages and counted things: '$27.5bn', '£600m', '76%', '3 million', '464,000 subscribers'.
 _NUMBER = re.compile(
@@ -77,11 +78,11 @@ def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[
             if number in seen or re.fullmatch(r"(1[89]|20)\d\d", number):
                 continue  # years go to the timeline
             seen.add(number)
-            after_match = _AFTER_NUMBER.match(sentence.text[match.end():])
+            after_match = _AFTER_NUMBER.match(sentence.text[match.end() :])
             after = " ".join((after_match.group(0) if after_match else "").split())
             before = ""
             if not after:
-                clause = re.split(r"[.;:,()\"“”]|\s[-–—]\s", sentence.text[:match.start()])[-1].split()
+                clause = re.split(r"[.;:,()\"“”]|\s[-–—]\s", sentence.text[: match.start()])[-1].split()
                 before = " ".join(clause[-BEFORE_WORDS:])
             found.append((before, number, after, anchor_of(item, index)))
             if len(found) == limit:

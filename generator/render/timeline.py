@@ -57,21 +57,31 @@ class TimelinePage:
                     continue
                 sentence = " ".join(item.sentences[em.mention.sentence].text.split())
                 anchor = anchor_of(item, em.mention.sentence)
-                source = md_link(item.article.title, article_path(slug) + (f"#{anchor}" if anchor else ""), PATH)
+                source = md_link(
+                    item.article.title, article_path(slug) + (f"#{anchor}" if anchor else ""), PATH
+                )
                 quote = f"“{md_inline(sentence)}” — {source}"
                 written = md_inline(em.mention.text)
                 if when is None:
                     as_written.append(f"**{written}** — {quote}")
                     continue
                 label = md_inline(when.label) + (f" (“{written}”)" if relative else "")
-                statements.append(((when.day, when.period != "decade", slug, em.mention.start), f"**{label}** — {quote}"))
+                statements.append(
+                    ((when.day, when.period != "decade", slug, em.mention.start), f"**{label}** — {quote}")
+                )
         statements.sort(key=lambda s: s[0])
         left_off = max(0, len(statements) - MAX_STATEMENTS) + max(0, len(as_written) - MAX_AS_WRITTEN)
-        return Page(PATH, render_template("timeline.md.j2", {
-            "front_matter": front_matter({"title": "Timeline", "explainer": "timeline"}),
-            "dated_articles": dated_articles,
-            "undated_articles": undated_articles,
-            "statements": [line for _, line in statements[:MAX_STATEMENTS]],
-            "as_written": as_written[:MAX_AS_WRITTEN],
-            "left_off": left_off,
-        }))
+        return Page(
+            PATH,
+            render_template(
+                "timeline.md.j2",
+                {
+                    "front_matter": front_matter({"title": "Timeline", "explainer": "timeline"}),
+                    "dated_articles": dated_articles,
+                    "undated_articles": undated_articles,
+                    "statements": [line for _, line in statements[:MAX_STATEMENTS]],
+                    "as_written": as_written[:MAX_AS_WRITTEN],
+                    "left_off": left_off,
+                },
+            ),
+        )

@@ -49,12 +49,14 @@ class View:
 
     def restricted(self, keep: set[str]) -> View:
         """The view on the nodes in keep only."""
-        return View({n: d for n, d in self.nodes.items() if n in keep},
-                    {k: v for k, v in self.links.items() if k[0] in keep and k[1] in keep},
-                    {n: h for n, h in self.hops.items() if n in keep})
+        return View(
+            {n: d for n, d in self.nodes.items() if n in keep},
+            {k: v for k, v in self.links.items() if k[0] in keep and k[1] in keep},
+            {n: h for n, h in self.hops.items() if n in keep},
+        )
 
     def networkx(self):
-        """The view's nodes and links as a networkx graph in sorted order (its layouts are order-sensitive)."""
+        """The view's nodes and links as a networkx graph, sorted (its layouts are order-sensitive)."""
         import networkx as nx
 
         graph = nx.Graph()
@@ -72,8 +74,9 @@ def strongest_first(key: tuple[str, str], link: Link) -> tuple:
     return -len(link.acts), -link.weight, key[0], key[1]
 
 
-def strongest_links(view: View, max_links: int | None, max_outer_links: int | None = None,
-                    focus: str | None = None) -> View:
+def strongest_links(
+    view: View, max_links: int | None, max_outer_links: int | None = None, focus: str | None = None
+) -> View:
     """The view with only its strongest links (every node kept): max_links among the entity and its direct
     ties, max_outer_links out to the second ring. One crowded sentence can otherwise connect everything to
     everything and make a page of megabytes. The focus keeps every one of its own links: they are what puts
@@ -95,12 +98,16 @@ def article_view(graph: SiteGraph, members: Iterable[str], article: str) -> View
     links = {}
     for i, a in enumerate(members):
         ties = graph.adjacency[a]
-        for b in members[i + 1:]:
+        for b in members[i + 1 :]:
             link = ties.get(b)
             count = link.by_article.get(article, 0) if link else 0
             if count:
-                links[(a, b)] = Link(count, tuple(ev for ev in link.evidence if ev.article == article),
-                                     {article: count}, tuple(x for x in link.acts if x.article == article))
+                links[(a, b)] = Link(
+                    count,
+                    tuple(ev for ev in link.evidence if ev.article == article),
+                    {article: count},
+                    tuple(x for x in link.acts if x.article == article),
+                )
     return View({m: graph.nodes[m] for m in members}, links)
 
 
@@ -119,8 +126,11 @@ def induced(graph: SiteGraph, nodes: Iterable[str], hops: dict[str, int] | None 
     for a in chosen:
         neighbours = graph.adjacency[a]
         # A hub has thousands of neighbours and a view has dozens of nodes: walk the shorter list.
-        pairs = ((b, neighbours[b]) for b in chosen if b in neighbours) if len(neighbours) > len(chosen) \
+        pairs = (
+            ((b, neighbours[b]) for b in chosen if b in neighbours)
+            if len(neighbours) > len(chosen)
             else neighbours.items()
+        )
         links.update(((a, b), link) for b, link in pairs if b in chosen and a < b)
     return View(chosen, links, hops or {})
 
@@ -147,8 +157,9 @@ class Neighbourhoods:
             self._ranked[node] = sorted(ties, key=lambda n: (-ties[n].weight, n))
         return self._ranked[node]
 
-    def ego(self, entity_id: str, depth: int = 1, max_nodes: int | None = None,
-            first_ring: int | None = None) -> View:
+    def ego(
+        self, entity_id: str, depth: int = 1, max_nodes: int | None = None, first_ring: int | None = None
+    ) -> View:
         """The entity's neighbourhood up to depth hops, ring by ring; the strongest ties first when capped.
 
         max_nodes caps the whole view and first_ring the direct ties, so a hub's
@@ -160,7 +171,8 @@ class Neighbourhoods:
         if entity_id not in self.graph:
             return View({}, {})
         hops = {entity_id: 0}
-        # A direct tie left out by the first ring's cap is still a direct tie, never a connection of a connection.
+        # A direct tie left out by the first ring's cap is still a direct tie, never a connection of a
+        # connection.
         self.on_read(entity_id)
         direct = set(self.graph.adjacency[entity_id])
         ring = [entity_id]

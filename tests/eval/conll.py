@@ -24,11 +24,49 @@ DEV_SPLIT = ROOT.parent / "shared" / "eval" / "conll2003-valid.txt"
 SCORED_TYPES = ("PER", "LOC", "ORG")
 PREDICTED_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 SPORTS = {
-    "soccer", "cricket", "baseball", "tennis", "boxing", "golf", "basketball", "squash", "athletics",
-    "cycling", "rugby", "rugby union", "rugby league", "hockey", "ice hockey", "motor racing", "formula one", "horse racing", "nfl",
-    "american football", "swimming", "skiing", "rowing", "sailing", "badminton", "volleyball", "handball",
-    "judo", "wrestling", "snooker", "darts", "motorcycling", "rallying", "nhl", "nba", "olympics", "sport",
-    "sports", "athletics-", "basketballsoccer", "alpine skiing", "equestrianism", "chess",
+    "soccer",
+    "cricket",
+    "baseball",
+    "tennis",
+    "boxing",
+    "golf",
+    "basketball",
+    "squash",
+    "athletics",
+    "cycling",
+    "rugby",
+    "rugby union",
+    "rugby league",
+    "hockey",
+    "ice hockey",
+    "motor racing",
+    "formula one",
+    "horse racing",
+    "nfl",
+    "american football",
+    "swimming",
+    "skiing",
+    "rowing",
+    "sailing",
+    "badminton",
+    "volleyball",
+    "handball",
+    "judo",
+    "wrestling",
+    "snooker",
+    "darts",
+    "motorcycling",
+    "rallying",
+    "nhl",
+    "nba",
+    "olympics",
+    "sport",
+    "sports",
+    "athletics-",
+    "basketballsoccer",
+    "alpine skiing",
+    "equestrianism",
+    "chess",
 }
 
 
@@ -52,7 +90,8 @@ def detokenise(tokens: list[str]) -> str:
 
 
 def normalise(surface: str) -> str:
-    """DESIGN.md normalisation: NFKC, ’→', possessive and leading 'the' off, edge punctuation off, casefold."""
+    """DESIGN.md normalisation: NFKC, ’→', possessive and leading 'the' off, edge punctuation off,
+    casefold."""
     text = unicodedata.normalize("NFKC", surface).replace("’", "'").strip()
     text = re.sub(r"'s?$", "", text)
     text = re.sub(r"^the\s+", "", text, flags=re.I)
@@ -90,7 +129,7 @@ def read_documents(path: Path = DEV_SPLIT) -> list[Document]:
         if not sentences:
             continue
         head = sentences[0]
-        sport = "-" in head[:4] and " ".join(head[:head.index("-")]).casefold() in SPORTS
+        sport = "-" in head[:4] and " ".join(head[: head.index("-")]).casefold() in SPORTS
         documents.append(Document(sentences, {g for g in gold if g[1]}, sport))
     return documents
 
@@ -139,8 +178,20 @@ def score(gold: list[set], predicted: list[set]) -> dict[str, tuple[float, float
 
 def run_extract(paths: list[Path]) -> list[dict]:
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "--config", str(ROOT / "mkdocs.yml"), "extract", "--json", *map(str, paths)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "extract",
+            "--json",
+            *map(str, paths),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise SystemExit(f"extract failed ({result.returncode}):\n{result.stderr}")
