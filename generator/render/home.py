@@ -7,6 +7,7 @@ from ..model import TYPE_INFO, EntityType, Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
 from .graphs import graph_context
+from .kinds import OnePage
 from .site import Site, article_path
 
 PATH = "index.md"
@@ -40,15 +41,10 @@ def _covers(site: Site, order: list[str]) -> str:
     )
 
 
-class HomePage:
+class HomePage(OnePage):
+    PATH = PATH
     name = "home page"
     where = "here"
-
-    def keys(self, site: Site) -> list[str]:
-        return [PATH]
-
-    def path(self, site: Site, key: str) -> str:
-        return PATH
 
     def draw(self, site: Site, key: str) -> Page:
         top = site.ranked_entities(NAMED_TYPES, with_page=True)[:TOP_ENTITIES]

@@ -35,6 +35,18 @@ class PageKind(Protocol):
         """The page, read from the Site's methods only."""
 
 
+class OnePage:
+    """A kind that makes one page, at PATH."""
+
+    PATH: str
+
+    def keys(self, site: Site) -> list[str]:
+        return [self.PATH]
+
+    def path(self, site: Site, key: str) -> str:
+        return self.PATH
+
+
 @dataclass(frozen=True)
 class Rendering:
     pages: list[Page]  # the pages drawn, in a stable order

@@ -5,20 +5,16 @@ from __future__ import annotations
 from ..model import Page
 from .common import front_matter, render_template
 from .graphs import graph_context
+from .kinds import OnePage
 from .site import Site
 
 PATH = "network.md"
 
 
-class NetworkPage:
+class NetworkPage(OnePage):
+    PATH = PATH
     name = "network page"
     where = "here"
-
-    def keys(self, site: Site) -> list[str]:
-        return [PATH]
-
-    def path(self, site: Site, key: str) -> str:
-        return PATH
 
     def draw(self, site: Site, key: str) -> Page:
         settings = site.settings

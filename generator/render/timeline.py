@@ -11,6 +11,7 @@ from ..markup import md_inline
 from ..model import Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
+from .kinds import OnePage
 from .site import Site, anchor_of, article_path
 
 PATH = "timeline.md"
@@ -18,16 +19,11 @@ MAX_STATEMENTS = 2000  # a page, not a database: large sites show the first ones
 MAX_AS_WRITTEN = 500
 
 
-class TimelinePage:
+class TimelinePage(OnePage):
+    PATH = PATH
     name = "timeline"
     # Drawn before the article pages' workers start: it resolves every date, and they inherit the answers.
     where = "first"
-
-    def keys(self, site: Site) -> list[str]:
-        return [PATH]
-
-    def path(self, site: Site, key: str) -> str:
-        return PATH
 
     def draw(self, site: Site, key: str) -> Page:
         order = site.reading_order()
