@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast lint generate eval bench bench-graph clean browser-deps npm audit offline
+.PHONY: site serve test test-fast lint fuzz generate eval bench bench-graph clean browser-deps npm audit offline
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -25,6 +25,10 @@ test: lint browser-deps $(NPM_STAMP)
 # The tests that need no spaCy model, no MkDocs build, no ../shared and no browser: under a minute.
 test-fast: $(STAMP)
 	EXPLAINER_TEST_FAST=1 $(BIN)/python -m pytest -m "not browser and not model and not slow"
+
+# The property tests at length: 10,000 examples of each (make test runs a fixed few of each).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider tests/test_fuzz.py
 
 # Lint and format gate (ruff, configured in pyproject.toml); `ruff format` fixes what the second line reports.
 lint: $(STAMP)

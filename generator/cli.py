@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from pathlib import Path
 
 from .config import ConfigError, ModelError, load_settings
+from .failures import environment_error, internal_error
 from .model import Report
 
 
@@ -89,3 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; docs/ is consistent, run the build again to finish", file=sys.stderr)
         return 130
+    except OSError as error:  # a folder or file the build may not read or write: the machine's, not a bug
+        print(environment_error(error), file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: one line first, then what a developer needs
+        print(internal_error(error), file=sys.stderr)
+        traceback.print_exc()
+        return 1

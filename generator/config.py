@@ -7,6 +7,7 @@ The same settings serve `mkdocs build` (through the hook) and
 from __future__ import annotations
 
 import os
+import reprlib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -88,9 +89,11 @@ def settings_from_mapping(values: dict[str, Any] | None, root: Path, docs: str =
     for key, value in values.items():
         expected = type(getattr(Settings, key))
         if expected is int and (isinstance(value, bool) or not isinstance(value, int)):
-            raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be a whole number, not {value!r}")
+            raise ConfigError(
+                f"mkdocs.yml: extra.explainer.{key} must be a whole number, not {reprlib.repr(value)}"
+            )
         if expected is str and not isinstance(value, str):
-            raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be text, not {value!r}")
+            raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be text, not {reprlib.repr(value)}")
         typed[key] = value
     return replace(Settings(root=root, docs=docs), **typed)
 

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from generator.config import ConfigError, ModelError, Settings, settings_from_mapping
+from generator.failures import environment_error, internal_error
 from generator.model import TYPES
 from generator.pipeline import build
 
@@ -54,6 +55,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         result = build(settings, site_name=config.site_name)
     except ModelError as error:
         raise PluginError(str(error)) from None
+    except OSError as error:  # a folder or file the build may not read or write: the machine's, not a bug
+        raise PluginError(environment_error(error)) from None
+    except Exception as error:  # a bug: one line first; MkDocs prints the traceback
+        log.error(internal_error(error))
+        raise
     for problem in result.report.problems:
         log.warning(str(problem))
     log.info(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import Settings
+from .failures import doing
 from .model import Article, Corpus, EntityType, Memory, Report
 from .stamp import (
     DateCache,
@@ -150,9 +151,11 @@ def _build(
         extracted = extractor.extract(articles)
         extractor.close()
         lap("extract")
-        corpus = resolve_articles(articles, extracted, settings, report)
+        with doing("resolving the entities of the seeds"):
+            corpus = resolve_articles(articles, extracted, settings, report)
         lap("resolve")
-        graph = build_graph(corpus)
+        with doing("relating the entities"):
+            graph = build_graph(corpus)
         lap("relate")
         # What the stages built lives to the build's end. Frozen (before the collector is back on), it is not
         # walked by the collections of rendering, here and in the forked render workers (which would touch
@@ -177,7 +180,8 @@ def _build(
             )
         )
     lap("render")
-    written = write_pages(settings.docs_dir, rendering.pages, report, kept=rendering.kept)
+    with doing(f"writing {settings.docs}/"):
+        written = write_pages(settings.docs_dir, rendering.pages, report, kept=rendering.kept)
     lap("write")
     paths = [page.path for page in rendering.pages] + rendering.kept
     result = BuildResult(

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -26,6 +28,14 @@ MKDOCS = Path(sys.executable).with_name("mkdocs")
 # PYTHONPATH: the hook and CLI import this checkout's generator, even where another is installed.
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT)}
 FAST = os.environ.get("EXPLAINER_TEST_FAST") == "1"  # set by `make test-fast`
+
+# Property tests: a few fixed examples in every run ("explainer"), 10,000 of each under `make fuzz`.
+_QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]
+hypothesis_settings.register_profile(
+    "explainer", max_examples=25, derandomize=True, deadline=None, database=None, suppress_health_check=_QUIET
+)
+hypothesis_settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=_QUIET)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "explainer"))
 SITE_FIXTURES = {"seed_site", "seed_server", "story_site", "hostile_site"}
 
 

@@ -22,6 +22,7 @@ from tqdm import tqdm
 
 from ..boilerplate import opens_with_furniture
 from ..config import Settings
+from ..failures import doing
 from ..model import Article, EntityType, ExtractedArticle, Extraction, Mention, Sentence
 from .actions import find_actions
 from .cache import ExtractionCache, cache_key
@@ -174,8 +175,11 @@ class Extractor:
 
     def _run(self, batch: list[Article]) -> list[Extraction]:
         processes = self.processes if len(batch) >= PARALLEL_FROM_ARTICLES else 1
+        names = ", ".join(a.source.as_posix() for a in batch[:3])
+        names += f" and {len(batch) - 3} more" if len(batch) > 3 else ""
         # A bar on stderr for long runs; tqdm stays quiet when stderr is not a terminal.
         with (
+            doing(f"extracting {names}"),
             _collecting(),
             tqdm(
                 total=len(batch),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..boilerplate import is_furniture
+from ..failures import doing
 from ..model import Article, Block, Report
 from ..slugs import SlugRegistry
 from .blocks import cut_long_blocks, find_title, split_blocks
@@ -110,7 +111,8 @@ def read_files(paths: list[Path], max_bytes: int, report: Report, root: Path | N
     slugs = SlugRegistry()
     articles = []
     for path in paths:
-        article = read_seed(path, max_bytes, slugs, report, shown_path(path, root))
+        with doing(f"reading {shown_path(path, root)}"):
+            article = read_seed(path, max_bytes, slugs, report, shown_path(path, root))
         if article is not None:
             articles.append(article)
     return articles

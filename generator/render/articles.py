@@ -3,12 +3,14 @@ previous and next."""
 
 from __future__ import annotations
 
+from ..failures import doing
 from ..markup import escape_block_start, md_inline, md_text, safe_url
 from ..model import Article, EntityMention, EntityType, Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
 from .graphs import graph_context
-from .site import Site, anchor_of, article_path
+from .paths import anchor_of, article_path
+from .site import Site
 from .text import central_sentences, key_numbers
 
 GLANCE_LIMITS = {EntityType.PERSON: 6, EntityType.ORGANIZATION: 5, EntityType.PLACE: 5}
@@ -102,8 +104,12 @@ class ArticlePages:
         return article_path(key)
 
     def draw(self, site: Site, key: str) -> Page:
-        path = article_path(key)
         item = site.article(key)
+        with doing(f"drawing the page of {item.article.source.as_posix()}"):
+            return self._draw(site, key, item)
+
+    def _draw(self, site: Site, key: str, item) -> Page:
+        path = article_path(key)
         article = item.article
         by_block: dict[int, list[EntityMention]] = {}
         block_spans = [(b.start, b.start + len(b.text)) for b in article.blocks]

@@ -7,7 +7,8 @@ from ..markup import md_inline, md_text, safe_url
 from ..model import TYPE_INFO, EntityMention, EntityType, Page
 from .common import front_matter, md_link, render_template
 from .graphs import ego_graph_context, neighbourhood
-from .site import Site, article_path, entity_page_path
+from .paths import article_path, entity_page_path
+from .site import Site
 
 MAX_MENTIONS_PER_ARTICLE = 20
 MAX_RELATED = 15

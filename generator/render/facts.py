@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 
 from ..model import EntityType, Memory
+from .paths import anchor_of, headline_of
 from .site import (
     ARTICLE,
     DATES,
@@ -31,7 +32,6 @@ from .site import (
     ORDER,
     TIES,
     Site,
-    anchor_of,
 )
 
 
@@ -102,7 +102,7 @@ class Facts:
             return None
         article = item.article
         if kind == HEADLINE:
-            return _digest(article.slug, article.title, article.meta, article.source.as_posix())
+            return _digest(headline_of(article))
         if kind == NEIGHBOURS:
             return _digest(site._neighbours(name))
         if kind == ARTICLE:
@@ -113,7 +113,6 @@ class Facts:
                 article.slug,
                 text,
                 article.title,
-                article.meta,
                 resolved,
                 corpus.article_entities.get(name),
             )

@@ -7,7 +7,8 @@ from ..model import TYPE_INFO, Evidence
 from ..verbs import VERB, act_sentence
 from .common import md_link
 from .drawing import draw, legend_swatch, shorten
-from .site import Site, article_path
+from .paths import article_path
+from .site import Site
 from .views import View, strongest_first, strongest_links
 
 MAX_VIEW_EDGES = (
@@ -75,9 +76,10 @@ def graph_context(
     """Template values for a graph figure and the relations listed under it.
 
     A neighbourhood with a second ring gets a control to show or hide it; the
-    list covers the direct ties, the ones the figure shows first.
+    list covers the direct ties, the ones the figure shows first. A view with
+    no link has nothing to draw: None, and the page has no figure.
     """
-    if len(view) == 0:
+    if not view.links:
         return None
     view = strongest_links(view, max_edges, max_outer_edges, focus)
     outer = view.outer

@@ -7,8 +7,10 @@ from ..model import TYPE_INFO, EntityType, Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
 from .graphs import graph_context
+from .indexes import NO_ARTICLES
 from .kinds import OnePage
-from .site import Site, article_path
+from .paths import article_path
+from .site import Site
 
 PATH = "index.md"
 HOME_ARTICLES = 20
@@ -24,9 +26,11 @@ NAMED_TYPES = {
 
 
 def _covers(site: Site, order: list[str]) -> str:
-    """One sentence on the corpus: articles, date range, entities by type."""
+    """One sentence on the corpus: articles, date range, entities by type; or what to do when it has none."""
     n = len(order)
-    dates = sorted(d for d in (site.headline(s).meta.date for s in order) if d)
+    if not n:
+        return NO_ARTICLES
+    dates = sorted(d for d in (site.headline(s).date for s in order) if d)
     span = ""
     if dates:
         first, last = readable_date(dates[0]), readable_date(dates[-1])
@@ -59,12 +63,12 @@ class HomePage(OnePage):
             else ""
         )
         order = site.reading_order()
-        dated = [s for s in order if site.headline(s).meta.date]
-        newest_first = list(reversed(dated)) + [s for s in order if not site.headline(s).meta.date]
+        dated = [s for s in order if site.headline(s).date]
+        newest_first = list(reversed(dated)) + [s for s in order if not site.headline(s).date]
         articles = []
         for slug in newest_first[:HOME_ARTICLES]:
             headline = site.headline(slug)
-            when = readable_date(headline.meta.date)
+            when = readable_date(headline.date)
             articles.append(
                 md_link(headline.title, article_path(slug), PATH)
                 + (f' <span class="explainer-count">{md_inline(when)}</span>' if when else "")

@@ -11,9 +11,12 @@ from ..markup import md_inline
 from ..model import TYPES, Page, TypeInfo
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
-from .site import Site, article_path
+from .paths import article_path
+from .site import Site
 
 ENTITY_INDEX = "entities/index.md"
+NO_ARTICLES = "No articles yet: put .txt or .md files in seeds/ and build again."
+NONE_YET = "No one and nothing named yet: the articles' people, places and organisations will be listed here."
 ARTICLE_INDEX = "articles/index.md"
 
 
@@ -57,7 +60,9 @@ def _everyone(site: Site) -> Page:
                 "front_matter": front_matter({"title": "Who and what", "explainer": "entities"}),
                 "title": "Who and what",
                 "intro": f"{sum(g['count'] for g in groups)} people, places, organisations and more, "
-                "most mentioned first.",
+                "most mentioned first."
+                if groups
+                else NONE_YET,
                 "contents": [f"[{g['title']}](#{g['anchor']}) ({g['count']})" for g in groups],
                 "groups": groups,
                 "filter": True,
@@ -80,8 +85,12 @@ def _one_type(site: Site, info: TypeInfo) -> Page:
                     {"title": title, "explainer": "entities", "entity_type": info.type.value}
                 ),
                 "title": title,
-                "intro": f"{count} {title.lower()} in the articles, most mentioned first. "
-                f"See also [everyone and everything]({'entities/index.md'}).",
+                "intro": (
+                    f"{count} {title.lower()} in the articles, most mentioned first. "
+                    if count
+                    else f"No {title.lower()} named yet. "
+                )
+                + "See also [everyone and everything](entities/index.md).",
                 "contents": [],
                 "groups": [dict(g, title="") for g in groups],
                 "filter": count > 10,
@@ -94,12 +103,12 @@ def _articles(site: Site) -> Page:
     articles = []
     for slug in site.reading_order():
         headline = site.headline(slug)
-        when = readable_date(headline.meta.date)
+        when = readable_date(headline.date)
         bits = [
             b
             for b in (
                 md_inline(when) if when else "",
-                md_inline(headline.meta.source) if headline.meta.source else "",
+                md_inline(headline.source) if headline.source else "",
             )
             if b
         ]
@@ -114,7 +123,9 @@ def _articles(site: Site) -> Page:
             {
                 "front_matter": front_matter({"title": "Articles", "explainer": "articles"}),
                 "intro": f"{len(articles)} article{'' if len(articles) == 1 else 's'}, oldest first; "
-                "undated ones last.",
+                "undated ones last."
+                if articles
+                else NO_ARTICLES,
                 "articles": articles,
                 "filter": len(articles) > 10,
             },

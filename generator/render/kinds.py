@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from ..failures import doing
 from ..model import Memory, Page
 from .facts import Facts
 from .parallel import render_pages
@@ -85,7 +86,7 @@ def render_kinds(
 
     def draw(job: tuple[PageKind, str]) -> tuple[Page, tuple[str, ...]]:
         kind, key = job
-        with site.recording() as read:
+        with site.recording() as read, doing(f"drawing {kind.path(site, key)}"):
             page = kind.draw(site, key)
         return page, tuple(sorted(read))
 

@@ -21,6 +21,11 @@ class NetworkPage(OnePage):
         view, in_graph = site.network()
         left_out = in_graph - len(view)
         summary = f"{len(view)} entities and {len(view.links)} connections across the site."
+        if not view.links:
+            summary = (
+                "No connections yet: the network joins the people, places and organisations that an "
+                "article names in one sentence."
+            )
         if left_out:
             summary += (
                 f" {left_out} less-mentioned entities are left out (fewer than "

@@ -27,13 +27,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
 
 from ..config import Settings
 from ..model import (
     ArticleEntity,
-    ArticleMeta,
     Corpus,
     Entity,
     EntityMention,
@@ -45,28 +43,11 @@ from ..model import (
 )
 from ..relate import SiteGraph
 from .dates import DateResolver
+from .paths import Headline, anchor_of, entity_page_path, headline_of
 from .views import Neighbourhoods, View, article_view, induced, site_view
 
 ENTITY, TIES, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "a:", "h:", "n:"
 ORDER, MENTIONED, IN_GRAPH, DATES = "o:", "m:", "g:", "d:"
-
-
-@dataclass(frozen=True)
-class Headline:
-    """What other pages show of an article."""
-
-    slug: str
-    title: str
-    meta: ArticleMeta
-    path: str
-
-
-def article_path(slug: str) -> str:
-    return f"articles/{slug}.md"
-
-
-def entity_page_path(entity_id: str) -> str:
-    return f"entities/{entity_id}.md"
 
 
 class Site:
@@ -278,8 +259,7 @@ class Site:
 
     def headline(self, slug: str) -> Headline:
         self._read(HEADLINE, slug)
-        article = self._by_slug[slug].article
-        return Headline(slug, article.title, article.meta, article_path(slug))
+        return headline_of(self._by_slug[slug].article)
 
     def neighbours(self, slug: str) -> tuple[str | None, str | None]:
         """The previous and next article in reading order."""
@@ -320,9 +300,3 @@ class Site:
         for entity_id in entity_ids:
             self._read(TIES, entity_id)
         return induced(self._graph, entity_ids)
-
-
-def anchor_of(item: ExtractedArticle, sentence_index: int) -> str:
-    """HTML id of the paragraph a sentence stands in ('' for the title)."""
-    block = item.sentences[sentence_index].block
-    return item.article.blocks[block].anchor if block >= 0 else ""

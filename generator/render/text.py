@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import ExtractedArticle
-from .site import anchor_of
+from .paths import anchor_of
 
 DEK_SENTENCES = 3
 DEK_MAX_CHARS = 420

@@ -12,7 +12,8 @@ from ..model import Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
 from .kinds import OnePage
-from .site import Site, anchor_of, article_path
+from .paths import anchor_of, article_path
+from .site import Site
 
 PATH = "timeline.md"
 MAX_STATEMENTS = 2000  # a page, not a database: large sites show the first ones and say how many are left
@@ -31,8 +32,8 @@ class TimelinePage(OnePage):
         for slug in order:
             headline = site.headline(slug)
             link = md_link(headline.title, article_path(slug), PATH)
-            if headline.meta.date:
-                dated_articles.append(f"**{md_inline(readable_date(headline.meta.date))}** — {link}")
+            if headline.date:
+                dated_articles.append(f"**{md_inline(readable_date(headline.date))}** — {link}")
             else:
                 undated_articles.append(link)
 
