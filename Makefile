@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast lint fuzz generate eval bench bench-graph clean browser-deps npm audit offline
+.PHONY: site serve test test-fast lint fuzz generate eval eval-web bench bench-graph clean browser-deps npm audit offline
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -37,6 +37,10 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python -m tests.eval.conll
+
+# Real web pages (../shared/corpus/web) against our gold, as saved pages and as Markdown captures.
+eval-web: $(STAMP)
+	$(BIN)/python -m tests.eval.web
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

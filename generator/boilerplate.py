@@ -31,6 +31,15 @@ FURNITURE = [
         r"(?:advertisement|skip advertisement|continue reading( the main story)?|read more|related topics|"
         r"more on this story)\W*",
         r"(?:copyright|©) .{0,80}all rights reserved\W*",
+        r"(?:©|copyright ©|\(c\) ?\d{4}).{0,400}",
+        r"a version of this article appears in print.{0,300}",
+        r"(?:registration on|by using|use of) this (?:site|website).{0,200}",
+        r"community (?:rules|guidelines|standards) apply to.{0,200}",
+        r"(?:note to readers: )?if you (?:buy|purchase|click) (?:something|on) .{0,40}"
+        r"\b(?:affiliate|commission)\b.{0,200}",
+        r"this (?:article|story) is more than \w+ (?:years?|months?) old\W*",
+        r".{0,80}\bopens new tab\W*",
+        r"show me more content from .{0,80}",
     )
 ]
 FURNITURE_MAX_CHARS = 200  # furniture is short; a long paragraph about cookies is news

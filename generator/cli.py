@@ -29,6 +29,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     settings = load_settings(Path(args.config))
     result = build(settings, site_name=_site_name(Path(args.config)))
     _print_problems(result.report)
+    if args.verbose:
+        for note in result.report.debug:
+            print(f"debug: {note}", file=sys.stderr)
     w = result.written
     if result.up_to_date:
         print(
@@ -57,6 +60,24 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if args.strict and report.problems else 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """What an editor should look at: likely duplicates, type conflicts, suspicious entities (review.py)."""
+    from .pipeline import corpus_of
+    from .review import review
+
+    report = Report()
+    corpus = corpus_of(load_settings(Path(args.config)), report)
+    _print_problems(report)
+    suggestions = review(corpus)
+    for s in suggestions:
+        print(f"{s.kind}: {s.message}\n" + "".join(f"    {line}\n" for line in s.snippet.splitlines()))
+    print(
+        f"explainer: {len(suggestions)} to review; add an entry to seeds/entities.yml to settle one",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def _site_name(config: Path) -> str:
     from .config import read_mkdocs_yml
 
@@ -71,7 +92,10 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="generate docs/ from the seeds")
     b.add_argument("--strict", action="store_true", help="exit 1 if any seed has a problem")
+    b.add_argument("--verbose", action="store_true", help="also say what was cut from web captures, and why")
     b.set_defaults(run=cmd_build)
+    r = sub.add_parser("review", help="print what an editor should review, with the entities.yml entries")
+    r.set_defaults(run=cmd_review)
     e = sub.add_parser("extract", help="print the entities of seed files as JSON")
     e.add_argument("--json", action="store_true", required=True, help="JSON output (the only format)")
     e.add_argument("--pretty", action="store_true", help="indent the JSON")

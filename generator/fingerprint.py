@@ -27,6 +27,10 @@ OUTPUT_PACKAGES = (
     "python-slugify",
     "text-unidecode",
     "PyYAML",
+    "trafilatura",
+    "justext",
+    "lxml",
+    "htmldate",
 )
 
 

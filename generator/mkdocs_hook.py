@@ -62,6 +62,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise
     for problem in result.report.problems:
         log.warning(str(problem))
+    for note in result.report.debug:  # shown by `mkdocs build --verbose`
+        log.debug(str(note))
     log.info(
         f"explainer: {result.articles} articles, {result.entities} entities, "
         f"{len(result.written.written)} pages written"

@@ -314,9 +314,13 @@ class Problem:
 
 @dataclass
 class Report:
-    """Problems collected during a build; the CLI and the hook decide how to show them."""
+    """Problems collected during a build; the CLI and the hook decide how to show them. Debug notes (what
+    was cut from a web capture, and why) are kept apart: they are no problem, and --strict ignores them."""
 
     problems: list[Problem] = field(default_factory=list)
+    debug: list[Problem] = field(default_factory=list)
 
     def add(self, path: str | Path, message: str, line: int | None = None, severity: str = "warning") -> None:
-        self.problems.append(Problem(str(path), message, line, severity))
+        (self.debug if severity == "debug" else self.problems).append(
+            Problem(str(path), message, line, severity)
+        )

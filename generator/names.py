@@ -86,6 +86,37 @@ DEMONYM_EXCEPTIONS = {
     "malagasy": "Madagascar",
 }
 CITY_MIN_POPULATION = 100_000
+# Acronyms that stand for one organisation wherever news uses them, whether or not the text spells them out.
+WELL_KNOWN_ACRONYMS = {
+    "EU": "European Union",
+    "UN": "United Nations",
+    "NATO": "North Atlantic Treaty Organization",
+    "IMF": "International Monetary Fund",
+    "WTO": "World Trade Organization",
+    "WHO": "World Health Organization",
+    "OPEC": "Organization of the Petroleum Exporting Countries",
+    "ECB": "European Central Bank",
+    "FBI": "Federal Bureau of Investigation",
+    "CIA": "Central Intelligence Agency",
+    "NSA": "National Security Agency",
+    "FCC": "Federal Communications Commission",
+    "SEC": "Securities and Exchange Commission",
+    "FDA": "Food and Drug Administration",
+    "NASA": "National Aeronautics and Space Administration",
+    "EPA": "Environmental Protection Agency",
+    "IAEA": "International Atomic Energy Agency",
+    "OSCE": "Organization for Security and Co-operation in Europe",
+    "ASEAN": "Association of Southeast Asian Nations",
+    "BBC": "British Broadcasting Corporation",
+    "NHS": "National Health Service",
+    "ICC": "International Criminal Court",
+    "GOP": "Republican Party",
+    "DNC": "Democratic National Committee",
+    "KGB": "Committee for State Security",
+    "FSB": "Federal Security Service",
+    "ANC": "African National Congress",
+    "PLO": "Palestine Liberation Organization",
+}
 
 
 NAME_MEMO = 1 << 17  # distinct spellings a build meets: a corpus of thousands of articles repeats most names
@@ -100,10 +131,21 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+# Endings that transliterations of one Slavic name spell several ways: -skiy, -skyy, -skii and -sky are one;
+# so are Sergei and Sergey, Dmitriy and Dmitry.
+_TRANSLITERATED = ((re.compile(r"(?:iy|yi|ii|yy)$"), "y"), (re.compile(r"(?<=[^aeiou])ey$"), "ei"))
+
+
 @lru_cache(maxsize=NAME_MEMO)
 def person_key(name: str) -> str:
-    """Like fold, with doubled letters collapsed: Zelensky and Zelenskyy share a key."""
-    return re.sub(r"(\w)\1+", r"\1", fold(name))
+    """Like fold, with doubled letters collapsed and Slavic endings spelt one way: Zelensky, Zelenskyy and
+    Zelenskiy share a key, and so do Sergei and Sergey."""
+    words = []
+    for word in fold(name).split():
+        for ending, spelt in _TRANSLITERATED:
+            word = ending.sub(spelt, word) if len(word) > 4 else word
+        words.append(word)
+    return re.sub(r"(\w)\1+", r"\1", " ".join(words))
 
 
 def _readers_name(country) -> str:

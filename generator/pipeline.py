@@ -113,6 +113,15 @@ def read_articles(settings: Settings, report: Report) -> list[Article]:
     )
 
 
+def corpus_of(settings: Settings, report: Report) -> Corpus:
+    """Stages 1 to 3 of the seeds, without a build: what the review queue and the like read."""
+    from .extract import Extractor
+
+    articles = read_articles(settings, report)
+    with Extractor(settings) as extractor:
+        return resolve_articles(articles, extractor.extract(articles), settings, report)
+
+
 def resolve_articles(articles: list[Article], extracted, settings: Settings, report: Report) -> Corpus:
     """Stage 3: the site's entities, with the editor's curation applied."""
     from .curation import load_curation
@@ -156,6 +165,8 @@ def _build(
         lap("resolve")
         with doing("relating the entities"):
             graph = build_graph(corpus)
+        with doing("listing what an editor should review"):
+            _write_review(settings, corpus)
         lap("relate")
         # What the stages built lives to the build's end. Frozen (before the collector is back on), it is not
         # walked by the collections of rendering, here and in the forked render workers (which would touch
@@ -196,6 +207,23 @@ def _build(
         drawn=[page.path for page in rendering.pages],
     )
     return result, rendering.memory
+
+
+REVIEW_FILE = Path("reports") / "review.md"
+
+
+def _write_review(settings: Settings, corpus: Corpus) -> None:
+    """The editor's review queue (review.py), outside the published site; written only when it changed."""
+    from .review import as_markdown, review
+    from .write import write_atomic
+
+    path = settings.root / REVIEW_FILE
+    text = as_markdown(review(corpus)).encode("utf-8")
+    try:
+        if not path.is_file() or path.read_bytes() != text:
+            write_atomic(path, text)
+    except OSError:
+        pass  # a queue that cannot be written is no reason to stop the build
 
 
 @contextmanager

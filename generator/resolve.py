@@ -1,23 +1,19 @@
 """Stage 3, resolve: mentions → the site's entities, one id and one slug per real thing.
 
-1. In each article, mentions group by name: 'Putin' joins 'Vladimir Putin',
-   'Kim' joins 'Kim Jong Un' (a single name joins the one full name in the
-   article that contains it); places group under the name readers know.
-2. Across articles, groups with the same key merge: a spelling key (U.S. / US /
-   United States; Zelensky / Zelenskyy), and a lone surname joins the one full
-   name in the whole site that ends in it (two Smiths keep a lone 'Smith' apart),
-   or else the thing of the same name ('Yukos' read as a person in one article).
-3. The editor's curation entries apply (curation.py), then ids are claimed in
-   sorted key order, so they are stable from build to build.
+1. Mentions group into real things, in each article and across the site (merge.py): 'Putin' joins
+   'Vladimir Putin', U.S. joins United States, an acronym what it stands for.
+2. The editor's curation entries apply (curation.py).
+3. Each group gets its type (the site's vote) and its name (the one most used), then an id, claimed in
+   sorted key order, so ids are stable from build to build.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from .curation import CurationEntry
+from .merge import Group, group_mentions, site_mentions
 from .model import (
     TYPE_PRIORITY,
     ArticleEntity,
@@ -26,85 +22,14 @@ from .model import (
     EntityMention,
     EntityType,
     ExtractedArticle,
-    Mention,
     Report,
 )
-from .names import canonical_name, demonym_country, fold, person_key
+from .names import canonical_name, demonym_country, fold
 from .slugs import SlugRegistry
 
 
-@dataclass
-class Group:
-    """Mentions of one entity, as (article slug, mention) pairs, and what the editor set."""
-
-    key: str
-    mentions: list[tuple[str, Mention]] = field(default_factory=list)
-    name: str | None = None
-    type: EntityType | None = None
-    aliases: list[str] = field(default_factory=list)
-    description: str | None = None
-    link: str | None = None
-
-    def spellings(self) -> set[str]:
-        return {fold(m.name) for _, m in self.mentions} | {fold(a) for a in self.aliases}
-
-
-def _base_key(mention: Mention) -> str:
-    if mention.type is EntityType.PERSON:
-        return "person:" + person_key(mention.name)
-    if mention.type is EntityType.DATE:
-        return "date:" + fold(mention.name)
-    name = canonical_name(mention.name)
-    if mention.type is EntityType.GROUP and demonym_country(name) and name.endswith("s"):
-        name = name[:-1]  # 'Russians' and 'Russian' are one group
-    return "name:" + fold(name)
-
-
-def _article_keys(mentions: Sequence[Mention]) -> list[str]:
-    """Key of each mention; a lone name takes the key of the one full name in the article containing it."""
-    keys = [_base_key(m) for m in mentions]
-    full = {
-        k: person_key(m.name).split()
-        for m, k in zip(mentions, keys)
-        if m.type is EntityType.PERSON and " " in m.name.strip()
-    }
-    for i, m in enumerate(mentions):
-        if m.type is not EntityType.PERSON or " " in m.name.strip():
-            continue
-        token = person_key(m.name)
-        candidates = [k for k, tokens in full.items() if token in tokens]
-        if len(candidates) > 1:  # the nearest full name before it, else the first
-            before = [keys[j] for j in range(i) if keys[j] in candidates]
-            candidates = [before[-1]] if before else candidates[:1]
-        if candidates:
-            keys[i] = candidates[0]
-    return keys
-
-
-def _group(extracted: Sequence[ExtractedArticle]) -> dict[str, Group]:
-    groups: dict[str, Group] = {}
-    for item in extracted:
-        for mention, key in zip(item.mentions, _article_keys(item.mentions)):
-            groups.setdefault(key, Group(key)).mentions.append((item.article.slug, mention))
-    # A lone surname joins the one full name of the site that ends in it.
-    by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in groups:
-        tokens = key.removeprefix("person:").split()
-        if key.startswith("person:") and len(tokens) > 1:
-            by_surname[tokens[-1]].append(key)
-    for key in list(groups):
-        tokens = key.removeprefix("person:").split()
-        if not key.startswith("person:") or len(tokens) != 1:
-            continue
-        if len(by_surname.get(tokens[0], [])) == 1:
-            groups[by_surname[tokens[0]][0]].mentions += groups.pop(key).mentions
-        elif not by_surname.get(tokens[0]) and "name:" + tokens[0] in groups:
-            # 'Yukos' taken for a person in some articles and an organisation in others: one entity, by vote.
-            groups["name:" + tokens[0]].mentions += groups.pop(key).mentions
-    return groups
-
-
 def _type_of(group: Group) -> EntityType:
+    """The editor's type, else the site's vote: a person in nine articles is a person in the tenth."""
     if group.type is not None:
         return group.type
     votes = Counter(m.type for _, m in group.mentions)
@@ -174,7 +99,8 @@ def resolve(
 ) -> Corpus:
     """Entities of the whole corpus with every mention attributed; curation applied last."""
     report = report if report is not None else Report()
-    groups = _group(extracted)
+    mentions_of = site_mentions(extracted)
+    groups = group_mentions(extracted, mentions_of)
     slug_of_source = {str(item.article.source): item.article.slug for item in extracted}
     curation = [_with_slugs(e, slug_of_source) for e in curation]
     _curate(groups, curation, report)
@@ -205,7 +131,7 @@ def resolve(
         slug = item.article.slug
         counts: Counter[str] = Counter()
         roles: dict[str, str] = {}
-        for mention in item.mentions:
+        for mention in mentions_of[slug]:
             entity_id = entity_of.get((slug, mention.start))
             if entity_id is None:
                 continue  # hidden by the editor

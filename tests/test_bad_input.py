@@ -237,11 +237,19 @@ def test_editor_lock_files_are_ignored_silently(tmp_path):
     assert articles == [] and report.problems == []
 
 
-@pytest.mark.parametrize("name", ["not_a_seed.html", "not_a_seed.docx"])
+@pytest.mark.parametrize("name", ["not_a_seed.docx"])
 def test_files_that_look_like_misplaced_articles_are_reported(tmp_path, name):
     articles, report = read_one(tmp_path, name)
     assert articles == [] and "not seeds" in report.problems[0].message
+    assert "save it as .txt, .md or .html" in report.problems[0].message
     assert_one_line_naming(report, name)
+
+
+def test_a_saved_web_page_is_a_seed_whose_markup_is_dropped(tmp_path):
+    articles, _ = read_one(tmp_path, "not_a_seed.html")
+    [article] = articles
+    assert [b.text for b in article.paragraphs] == ["An article saved as HTML by mistake."]
+    assert "<" not in article.text.split("---", 2)[2]  # the page's markup is gone, its text kept
 
 
 @pytest.mark.parametrize("name", ["README", "picture.png"])
@@ -307,6 +315,7 @@ def test_cli_builds_the_good_seeds_and_exits_zero_without_strict(bad_build, bad_
     expected = {f"seeds/{n}" for n, e in CASES.items() if e.built} | {
         "seeds/same_title_b.md",
         "seeds/one_megabyte_single_line_tail.txt",
+        "seeds/not_a_seed.html",  # a saved web page is a seed: its text is read
     }
     assert built == expected
 
@@ -321,7 +330,7 @@ def test_cli_prints_one_line_per_problem_naming_the_file(bad_build):
     ]
     for name in skipped:
         assert any(line.startswith(f"error: seeds/{name}") and "skipped" in line for line in lines), name
-    for name in ("cp1252.txt", "wrong_type_front_matter.md", ".leading_dot_seed.md", "not_a_seed.html"):
+    for name in ("cp1252.txt", "wrong_type_front_matter.md", ".leading_dot_seed.md", "not_a_seed.docx"):
         assert any(line.startswith(f"warning: seeds/{name}") for line in lines), name
     assert "Traceback" not in bad_build.stderr
 

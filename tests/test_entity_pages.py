@@ -9,7 +9,7 @@ import pytest
 
 from generator.config import Settings
 from generator.extract import extract_articles
-from generator.model import Report
+from generator.model import EntityType, Report
 from generator.read import read_seeds
 from generator.render import render_site
 from generator.resolve import resolve
@@ -27,9 +27,26 @@ def seed_corpus():
     )
 
 
-def test_small_site_keeps_a_page_for_every_entity():
+def _named(corpus) -> set[str]:
+    """Entities that are one named thing: not a date (the timeline's) nor a group (its country's page's)."""
+    return {
+        e for e, entity in corpus.entities.items() if entity.type not in (EntityType.DATE, EntityType.GROUP)
+    }
+
+
+def test_small_site_keeps_a_page_for_every_named_thing():
     corpus = seed_corpus()
-    assert set(site_of(corpus).entities_with_a_page()) == set(corpus.entities)
+    assert set(site_of(corpus).entities_with_a_page()) == _named(corpus)
+    assert any(e.type is EntityType.DATE for e in corpus.entities.values())  # there were dates to leave out
+    assert any(e.type is EntityType.GROUP for e in corpus.entities.values())
+
+
+def test_a_country_page_names_its_people():
+    corpus = seed_corpus()
+    page = next(
+        p for p in render_site(site_of(corpus)) if p.path == "entities/north-korea.md"
+    ).content.decode()
+    assert "Its people, in the articles: North Korean" in page
 
 
 def test_big_site_keeps_pages_for_entities_with_two_mentions_only():
@@ -37,7 +54,7 @@ def test_big_site_keeps_pages_for_entities_with_two_mentions_only():
     settings = Settings(small_site_articles=0, cache="")  # treat the seed as a big site
     counts = Counter(em.entity for em in corpus.mentions)
     kept = set(site_of(corpus, settings).entities_with_a_page())
-    assert kept == {e for e in corpus.entities if counts[e] >= 2}
+    assert kept == {e for e in _named(corpus) if counts[e] >= 2}
     assert kept and kept != set(corpus.entities)
     rendered = render_site(site_of(corpus, settings))
     pages = {p.path for p in rendered}

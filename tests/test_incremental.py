@@ -221,17 +221,19 @@ def test_a_renamed_neighbour_joins_a_related_list(project, extractions, tmp_path
 
 def test_a_date_made_an_event_joins_the_graph(project, extractions, tmp_path):
     """Curation alone (no article changes) adds a node and its edges: pages two hops away show it."""
-    docs = project / "docs" / "entities"
-    dates = [p for p in sorted(docs.glob("*.md")) if 'entity_type: "date"' in p.read_text(encoding="utf-8")]
-    assert dates
-    name = (
-        max(dates, key=lambda p: p.stat().st_size)
-        .read_text(encoding="utf-8")
-        .split("title: ", 1)[1]
-        .split("\n")[0]
+    from collections import Counter
+
+    from generator.model import EntityType, Report
+    from generator.pipeline import corpus_of
+
+    corpus = corpus_of(load_settings(project / "mkdocs.yml"), Report())
+    counts = Counter(
+        em.entity for em in corpus.mentions if corpus.entities[em.entity].type is EntityType.DATE
     )
-    (project / "seeds" / "entities.yml").write_text(f"{name}:\n  type: event\n", encoding="utf-8")
-    _rebuild(project)
+    name = corpus.entities[max(counts, key=lambda e: (counts[e], e))].name
+    (project / "seeds" / "entities.yml").write_text(f'"{name}":\n  type: event\n', encoding="utf-8")
+    result = _rebuild(project)
+    assert f"entities/{name.lower().replace(' ', '-')}.md" in result.written.written  # an event has a page
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 

@@ -75,13 +75,7 @@ def test_shared_entity_has_a_page_linking_several_articles(story_site, name):
     [
         "Yukos",
         "Rosneft",
-        pytest.param(
-            "Gazprom",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the model tags 'Gazprom and Rosneft' as one span in two articles; not split yet",
-            ),
-        ),
+        "Gazprom",  # the model tags "Gazprom and Rosneft" as one span in two articles: resolve splits it
     ],
 )
 def test_one_page_per_shared_entity_with_every_article(story_site, name):

@@ -145,3 +145,24 @@ def test_unknown_date_is_reported_in_the_build_log(web_site):
     assert "front matter 'date' is not a date ('unknown')" in web_site.build_log
     timeline = (web_site.docs / "timeline.md").read_text()
     assert "Gazprom deal stalls" in timeline.split("Undated:")[1]
+
+
+def test_a_saved_web_page_is_its_article_text_with_its_metadata():
+    """An .html seed (trafilatura): the article's paragraphs, title, date, author, outlet, URL and dek; no
+    menu, byline, caption, box or footer; and none of the page's markup or scripts."""
+    article, report = read_fixture("saved_page.html")
+    assert article.title == "Fuel tax rises again"
+    meta = article.meta
+    assert (meta.date, meta.author, meta.source) == ("2025-02-10", "Jane Doe", "Example News")
+    assert meta.url == "https://news.example.org/2025/02/10/fuel-tax-rises-again"
+    assert meta.summary == "The government raises the tax on fuel for the second time this year."
+    paragraphs = [b.text for b in article.paragraphs]
+    assert len(paragraphs) == 5 and paragraphs[2] == "“We will not back down,” Berg said."
+    assert paragraphs[0].startswith("The government of Ruritania") and paragraphs[-1].startswith(
+        "The new rate"
+    )
+    assert "alert" not in article.text and "<" not in article.text
+    assert all(b.text in article.text for b in article.blocks)  # offsets are into the text pages show
+    assert [p.message.split(":")[0] for p in report.debug] == [
+        "dropped as page furniture (the headline again)"
+    ]

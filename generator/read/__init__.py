@@ -16,9 +16,11 @@ from ..failures import doing
 from ..model import Article, Block, Report
 from ..slugs import SlugRegistry
 from .blocks import cut_long_blocks, find_title, split_blocks
-from .captures import clean_front_matter
-from .files import SEED_SUFFIXES, SeedError, decode, list_seeds, shown_path
+from .captures import clean_front_matter, is_capture, looks_captured, settle_date
+from .files import SEED_SUFFIXES, WEB_PAGE_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .front_matter import field_lines, read_meta, split_front_matter, text_field
+from .furniture import story_blocks
+from .pages import page_as_seed
 
 __all__ = [
     "SEED_SUFFIXES",
@@ -45,6 +47,8 @@ def read_seed(
                 "split it or raise extra.explainer.max_seed_bytes in mkdocs.yml"
             )
         text = decode(path.read_bytes(), name, report)
+        if path.suffix.lower() in WEB_PAGE_SUFFIXES:
+            text = page_as_seed(text)
         if len(text.encode("utf-8")) > settings_max_bytes:
             raise SeedError(
                 f"has over {settings_max_bytes:,} bytes of text (the cap); split it or raise "
@@ -53,6 +57,7 @@ def read_seed(
         if not text.strip():
             raise SeedError("is empty (or only whitespace); write the article text in it or delete the file")
         values, body_start = split_front_matter(text)
+        captured = is_capture(values)
         values = clean_front_matter(values, name, report)  # crawler captures: title suffix, URL source, date
     except SeedError as error:
         report.add(name, f"skipped: {error}", line=error.line, severity="error")
@@ -69,7 +74,23 @@ def read_seed(
     title, title_start, content_start = find_title(
         values, text, body_start, markdown, Path(name), report, lines
     )
-    blocks = [b for b in split_blocks(text, content_start, markdown) if not is_furniture(b[1])]
+    blocks = split_blocks(text, content_start, markdown)
+    if captured or looks_captured(blocks):
+        summary = values.get("summary") if isinstance(values.get("summary"), str) else None
+        # A saved page's main text was found already (trafilatura): only what is inside it is judged.
+        kept, dropped = story_blocks(blocks, title, summary, find_story=values.get("capture") != "html")
+        for index, reason in dropped:
+            kind, block_text, offset = blocks[index]
+            line = text.count("\n", 0, offset) + 1
+            report.add(
+                name,
+                f"dropped as page furniture ({reason}): {' '.join(block_text.split())[:70]}",
+                line,
+                severity="debug",
+            )
+        blocks = [blocks[i] for i in kept]
+    else:
+        blocks = [b for b in blocks if not is_furniture(b[1])]
     blocks = cut_long_blocks(blocks, text, name, report)
     if not title or not any(kind == "paragraph" for kind, _, _ in blocks):
         report.add(
@@ -78,6 +99,9 @@ def read_seed(
             severity="error",
         )
         return None
+    if captured:
+        first = next((t for kind, t, _ in blocks if kind == "paragraph"), "")
+        values = settle_date(values, first, name, report, lines)
     meta = read_meta(values, Path(name), report, lines)
     slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
     section = 0

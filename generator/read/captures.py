@@ -21,15 +21,18 @@ Their bodies' page furniture is dropped by the read stage with the rules of boil
 
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
 from ..model import Report
 
 _URL = re.compile(r"^https?://\S+$", re.I)
+# The last ' - Outlet', ' | Section', ' : NPR' of a title: at most 5 words, the first capitalised.
 _OUTLET_SUFFIX = re.compile(
-    r"^(?P<title>.+?)\s+(?:-|\||–|—)\s+(?P<outlet>[A-Z0-9][\w&.'’]*(?:\s+[\w&.'’]+){0,3})\s*$"
+    r"^(?P<title>.+?)\s+(?:-|\||–|—|:|·)\s+(?P<outlet>[A-Z0-9][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4})\s*$"
 )
+MIN_TITLE_WORDS = 3  # a suffix is not cut when less than this would be left of the title
 
 
 def is_capture(values: dict) -> bool:
@@ -39,14 +42,30 @@ def is_capture(values: dict) -> bool:
         (isinstance(source, str) and _URL.match(source.strip()))
         or values.get("description")
         or "word_count" in values
+        or values.get("capture")
     )
 
 
+_LINK_BLOCK = re.compile(r"^\s*(?:[-*+]|\d+[.)])?\s*!?\[[^\]]*\]\([^)]*\)\s*$", re.M)
+
+
+def looks_captured(blocks: list[tuple[str, str, int]]) -> bool:
+    """A body that is a saved web page, whatever its front matter: many blocks of bare links or images."""
+    linky = sum(1 for _, text, _ in blocks if _LINK_BLOCK.search(text))
+    return linky >= 5 and linky >= len(blocks) / 5
+
+
 def _split_outlet(title: str) -> tuple[str, str | None]:
-    match = _OUTLET_SUFFIX.match(title.strip())
-    if not match or re.search(r"[.!?:;,]$", match.group("outlet")):
-        return title, None
-    return match.group("title").strip(), match.group("outlet").strip()
+    """A capture's title without its outlet and section suffixes ('Roof Convicted : The Two-Way : NPR'), and
+    the outlet: the last suffix cut."""
+    outlet = None
+    while True:
+        match = _OUTLET_SUFFIX.match(title.strip())
+        if not match or re.search(r"[.!?:;,]$", match.group("outlet")):
+            return title, outlet
+        if len(match.group("title").split()) < MIN_TITLE_WORDS:
+            return title, outlet
+        title, outlet = match.group("title").strip(), outlet or match.group("outlet").strip()
 
 
 def clean_front_matter(values: dict, path: str | Path, report: Report) -> dict:
@@ -70,4 +89,75 @@ def clean_front_matter(values: dict, path: str | Path, report: Report) -> dict:
     description = out.get("description")
     if isinstance(description, str) and description.strip() and not out.get("summary"):
         out["summary"] = description.strip()
+    return out
+
+
+_URL_DATE = re.compile(
+    r"[/_-](?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?=[/_.-]|$)"
+    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)(?=/)"
+)
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_DATELINE = re.compile(
+    r"^[A-Z][\w.’' /-]{1,40}?[,(]\s*(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)\b"
+)
+DATE_DISAGREES_DAYS = 3  # a front-matter date this far from the URL's is a crawler's mistake
+
+
+def _date(year: str, month: str, day: str) -> str | None:
+    try:
+        return datetime.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date an article's URL holds (…/2025/02/10/…, …-2025-02-10…, …/20250210/…), if any."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    parts = match.group("y", "m", "d") if match.group("y") else match.group("y2", "m2", "d2")
+    return _date(*parts)
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The date a dateline gives ('WASHINGTON, Feb. 10, 2025 —'), when it gives the year too."""
+    match = _DATELINE.match(paragraph)
+    month = match.group("month")[:3].casefold() if match else None
+    if month not in _MONTHS:
+        return None
+    return _date(match.group("year"), str(_MONTHS.index(month) + 1), match.group("day"))
+
+
+def settle_date(
+    values: dict, first_paragraph: str, path: str | Path, report: Report, lines: dict[str, int]
+) -> dict:
+    """A capture's date: the front matter's, unless it is missing, unreadable ('unknown') or days away from
+    the date its URL holds (a crawler's mistake: the date of an old photo, say), then the URL's or the
+    dateline's. A date the front matter got wrong is reported with its line."""
+    out = dict(values)
+    from_url = url_date(out.get("url") if isinstance(out.get("url"), str) else None)
+    found = from_url or dateline_date(first_paragraph)
+    given = out.get("date")
+    given_day = given if isinstance(given, datetime.date) else None
+    if isinstance(given, str):
+        try:
+            given_day = datetime.date.fromisoformat(given.strip()[:10])
+        except ValueError:
+            given_day = None
+    if isinstance(given_day, datetime.datetime):
+        given_day = given_day.date()
+    if found and given_day is None:
+        out["date"] = found
+    elif (
+        from_url
+        and given_day
+        and abs((given_day - datetime.date.fromisoformat(from_url)).days) > DATE_DISAGREES_DAYS
+    ):
+        report.add(
+            path,
+            f"front matter 'date' ({given_day.isoformat()}) is far from the date in the article's URL "
+            f"({from_url}); the URL's date is used — correct the date: line if it is wrong",
+            line=lines.get("date"),
+        )
+        out["date"] = from_url
     return out

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from ..model import Report
 
-SEED_SUFFIXES = (".txt", ".md", ".markdown")
-NOT_SEED_SUFFIXES = (".html", ".htm", ".rtf", ".docx", ".doc", ".odt", ".pdf", ".text", ".mdown")
+SEED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+WEB_PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: read with trafilatura (pages.py)
+NOT_SEED_SUFFIXES = (".rtf", ".docx", ".doc", ".odt", ".pdf", ".text", ".mdown")
 _CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # newlines and terminal escapes in file names
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -81,7 +82,8 @@ def list_seeds(seeds_dir: Path, report: Report, root: Path | None = None) -> lis
             found.append(path)
         elif path.suffix.lower() in NOT_SEED_SUFFIXES:
             report.add(
-                name, f"ignored: {path.suffix} files are not seeds; save it as .txt or .md to include it"
+                name,
+                f"ignored: {path.suffix} files are not seeds; save it as .txt, .md or .html to include it",
             )
     return found
 

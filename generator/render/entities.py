@@ -111,6 +111,7 @@ class EntityPages:
             "description": md_text(entity.description) if entity.description else "",
             "link": f"[{md_inline(link)}]({link})" if link else "",
             "aliases": ", ".join(md_inline(a) for a in entity.aliases if a != entity.name),
+            "demonyms": ", ".join(md_inline(name) for name in site.demonyms(key)),
             "roles": roles,
             "articles": articles,
             "mention_groups": groups,

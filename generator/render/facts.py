@@ -90,7 +90,7 @@ class Facts:
             )
         if kind == ENTITY:
             entity = corpus.entities.get(name)
-            return _digest(entity, site._path_of(name)) if entity else None
+            return _digest(entity, site._path_of(name), site._demonyms.get(name)) if entity else None
         if kind == TIES:
             if name not in corpus.entities:
                 return None

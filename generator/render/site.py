@@ -4,7 +4,8 @@ what each page read.
 Pages read the site through the methods below only. Each method reads one kind
 of fact, named by a key:
 
-    e:<entity id>   the entity's record: name, type, aliases, description, link, and its page (if any)
+    e:<entity id>   the entity's record: name, type, aliases, description, link, its page (if any), and
+                    for a place, what the articles call its people
     t:<entity id>   its ties: its graph node, its links, its mentions (with their sentences) and roles
     a:<slug>        an article: its text and everything extract and resolve made of it
     h:<slug>        an article's headline: title, date, front matter, page
@@ -48,6 +49,7 @@ from .views import Neighbourhoods, View, article_view, induced, site_view
 
 ENTITY, TIES, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "a:", "h:", "n:"
 ORDER, MENTIONED, IN_GRAPH, DATES = "o:", "m:", "g:", "d:"
+NO_PAGE_TYPES = frozenset({EntityType.DATE, EntityType.GROUP})
 
 
 class Site:
@@ -121,21 +123,38 @@ class Site:
 
     @cached_property
     def _with_page(self) -> frozenset[str]:
-        """Every entity on a small site; on a big one, those with enough mentions or articles.
+        """The entities with a page: every named thing on a small site; on a big one, those with enough
+        mentions or articles. Dates have the timeline, not pages (each Wednesday is another day), and a
+        group (Russians, Democrats) is no one thing: its country's page names it.
 
         The rest still appear in sidebars and graphs, unlinked: a page per one-off
         name would multiply the site's size for pages nobody visits.
         """
         corpus, settings = self._corpus, self.settings
+        named = [e for e, entity in corpus.entities.items() if entity.type not in NO_PAGE_TYPES]
         if len(corpus.articles) <= settings.small_site_articles:
-            return frozenset(corpus.entities)
+            return frozenset(named)
         return frozenset(
             e
-            for e in corpus.entities
+            for e in named
             if len(self._mentions_by_entity.get(e, ())) >= settings.entity_page_min_mentions
             or len({em.article for em in self._mentions_by_entity.get(e, ())})
             >= settings.entity_page_min_articles
         )
+
+    @cached_property
+    def _demonyms(self) -> dict[str, list[str]]:
+        """Place id → the names of the groups named after it (North Korea → North Korean, North Koreans)."""
+        found: dict[str, list[str]] = defaultdict(list)
+        for entity in self._corpus.entities.values():
+            if entity.country:
+                found[entity.country] += [entity.name, *entity.aliases]
+        return {place: sorted(set(names), key=str.casefold) for place, names in found.items()}
+
+    def demonyms(self, place_id: str) -> list[str]:
+        """What the articles call the people of this place (part of the place's record)."""
+        self._read(ENTITY, place_id)
+        return self._demonyms.get(place_id, [])
 
     # --- what the page kinds list (no fact: a new or vanished page is drawn or removed anyway) ---
 

@@ -1,0 +1,278 @@
+"""Which mentions are one real thing: the keys mentions group under, and the rules that merge groups, as an
+editor would merge them.
+
+In an article:
+- a shorter name joins the one longer name it ends ('Putin' and 'de Miranda' their full names; 'the Times'
+  'The New York Times'), the nearest one before it when there are several;
+- an acronym the text defines joins what it stands for ('the Center for Strategic and International
+  Studies (CSIS)').
+Across the site:
+- spelling keys merge (U.S. / US / United States; Zelensky / Zelenskyy / Zelenskiy; Sergei / Sergey);
+- a lone surname joins the one full name of the site that ends in it, or the one named far more than any
+  other that does (a lone 'Smith' beside John and Jane Smith stays apart);
+- a name typed as something else joins the person it names ('Trump' in 'the Trump administration');
+- an acronym joins what the articles define it as, or what a well-known list gives (EU, European Union).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import EntityType, ExtractedArticle, Mention
+from .names import WELL_KNOWN_ACRONYMS, canonical_name, demonym_country, fold, is_place, person_key
+
+DOMINANT = (
+    3  # a full name named this many times more than all others sharing its surname takes the lone surname
+)
+_DEFINED = re.compile(r"\s*\(\s*(?:the\s+)?([A-Z][A-Za-z&]{1,9})\s*\)")
+_MINOR_WORDS = frozenset("of and the for on in at to de del la le".split())
+
+
+@dataclass
+class Group:
+    """Mentions of one entity, as (article slug, mention) pairs, and what the editor set."""
+
+    key: str
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    name: str | None = None
+    type: EntityType | None = None
+    aliases: list[str] = field(default_factory=list)
+    description: str | None = None
+    link: str | None = None
+
+    def spellings(self) -> set[str]:
+        return {fold(m.name) for _, m in self.mentions} | {fold(a) for a in self.aliases}
+
+
+def base_key(mention: Mention) -> str:
+    if mention.type is EntityType.PERSON:
+        return "person:" + person_key(mention.name)
+    if mention.type is EntityType.DATE:
+        return "date:" + fold(mention.name)
+    name = canonical_name(mention.name)
+    if mention.type is EntityType.GROUP and demonym_country(name) and name.endswith("s"):
+        name = name[:-1]  # 'Russians' and 'Russian' are one group
+    return "name:" + fold(name)
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        word[0] for word in re.findall(r"[A-Za-z][\w'’-]*", name) if word.casefold() not in _MINOR_WORDS
+    )
+
+
+def _defines(mention: Mention, text: str) -> str | None:
+    """The acronym the text gives in brackets right after a name, if its letters are the name's initials."""
+    found = _DEFINED.match(text, mention.end)
+    if not found or " " not in mention.name:
+        return None
+    acronym = found.group(1)
+    letters = acronym.upper().replace("&", "")
+    return acronym if letters == _initials(mention.name).upper() else None
+
+
+def _article_keys(item: ExtractedArticle, mentions: Sequence[Mention], acronyms: dict[str, str]) -> list[str]:
+    """Key of each of an article's mentions (see the module docstring); acronyms it defines are recorded."""
+    keys = [base_key(m) for m in mentions]
+    longer: dict[str, tuple[str, list[str]]] = {}  # key → (its kind, its words)
+    for m, k in zip(mentions, keys):
+        kind = _kind(m)
+        if " " in m.name.strip() and kind:
+            longer[k] = (kind, _words(m, kind))
+        acronym = _defines(m, item.article.text)
+        if acronym:
+            acronyms.setdefault("name:" + fold(acronym), k)
+    for i, m in enumerate(mentions):
+        kind = _kind(m)
+        if kind is None:
+            continue
+        words = _words(m, kind)
+        if kind == "thing" and (len(words) != 1 or is_place(m.name)):
+            continue  # 'Moscow' is no short form of 'Moscow State University'
+        candidates = [k for k, (other, full) in longer.items() if _short_form(words, kind, full, other)]
+        if len(candidates) > 1:  # the nearest longer name before it, else the first
+            before = [keys[j] for j in range(i) if keys[j] in candidates]
+            candidates = [before[-1]] if before else candidates[:1]
+        if candidates:
+            keys[i] = candidates[0]
+    return keys
+
+
+def _kind(mention: Mention) -> str | None:
+    """What shorter names of it look like: a person's surname, or a thing's last word ('the Times'). Places
+    and groups have none ('Korea' may be North or South)."""
+    if mention.type is EntityType.PERSON:
+        return "person"
+    if mention.type in (EntityType.ORGANIZATION, EntityType.OTHER, EntityType.EVENT):
+        return "thing"
+    return None
+
+
+def _words(mention: Mention, kind: str) -> list[str]:
+    return (person_key(mention.name) if kind == "person" else fold(mention.name)).split()
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)")
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|de|al|bin|von|van))*(?![\w-])")
+SITE_NAME_MENTIONS = 2  # a name the recogniser missed is found where the site names it this often elsewhere
+
+
+def site_mentions(extracted: Sequence[ExtractedArticle]) -> dict[str, tuple[Mention, ...]]:
+    """Each article's mentions, as the site as a whole reads them:
+    - a span the recogniser took for one name but that lists several ('Tusk, Zelenskiy'; 'Gazprom and
+      Rosneft') is cut into its names, when each is a name the site uses on its own;
+    - a name the site uses elsewhere is found where the recogniser missed it ('gas monopoly Gazprom'):
+      capitalised, and a name of two words or more, or not the first word of its sentence."""
+    alone: dict[str, Counter[EntityType]] = defaultdict(Counter)
+    for item in extracted:
+        for m in item.mentions:
+            if not _LIST_SEPARATOR.search(m.name) and m.type is not EntityType.DATE:
+                alone[fold(m.name)][m.type] += 1
+    known = {name: votes for name, votes in alone.items() if sum(votes.values()) >= SITE_NAME_MENTIONS}
+    out = {}
+    for item in extracted:
+        mentions = []
+        for m in item.mentions:
+            parts = _parts(m) if m.type is not EntityType.DATE else None
+            if parts and all(fold(text) in alone for text, _, _ in parts):
+                for text, start, end in parts:
+                    kind = alone[fold(text)].most_common(1)[0][0]
+                    mentions.append(
+                        Mention(text, start, end, m.sentence, kind, " ".join(text.split()), m.role)
+                    )
+            else:
+                mentions.append(m)
+        mentions += _missed(item, mentions, known)
+        out[item.article.slug] = tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+    return out
+
+
+def _missed(
+    item: ExtractedArticle, mentions: list[Mention], known: dict[str, Counter[EntityType]]
+) -> list[Mention]:
+    """Names the site knows, in the article's sentences where no mention stands."""
+    taken = [(m.start, m.end) for m in mentions]
+    found = []
+    for index, sentence in enumerate(item.sentences):
+        for match in _CAPITALISED.finditer(sentence.text):
+            text = match.group()
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(a < end and start < b for a, b in taken):
+                continue
+            key = fold(text)
+            if key in known and (" " in text or match.start() > 0):
+                kind = known[key].most_common(1)[0][0]
+                found.append(Mention(text, start, end, index, kind, " ".join(text.split())))
+                taken.append((start, end))
+    return found
+
+
+def _parts(mention: Mention) -> list[tuple[str, int, int]] | None:
+    """(text, start, end) of each name a listing span holds; None for a span that lists nothing."""
+    pieces, cursor = [], 0
+    for separator in _LIST_SEPARATOR.finditer(mention.text):
+        pieces.append((cursor, separator.start()))
+        cursor = separator.end()
+    if not pieces:
+        return None
+    pieces.append((cursor, len(mention.text)))
+    parts = [(mention.text[a:b], mention.start + a, mention.start + b) for a, b in pieces]
+    return parts if all(text[:1].isupper() for text, _, _ in parts) else None
+
+
+def _short_form(words: list[str], kind: str, full: list[str], full_kind: str) -> bool:
+    """Whether a name (its words) is a short form of a longer one of the article: a person's lone name is any
+    of a full name's words (a Korean surname comes first: 'Kim'), a longer short form its first or last
+    words ('Yoon Suk', 'de Miranda'); a thing's is its last word ('the Times'), or a person's surname
+    ('the Trump administration')."""
+    if len(full) <= len(words):
+        return False
+    if kind == "person" and full_kind == "person":
+        return (
+            full[-len(words) :] == words
+            or full[: len(words)] == words
+            or (len(words) == 1 and words[0] in full)
+        )
+    return kind == "thing" and full[-1:] == words
+
+
+def group_mentions(
+    extracted: Sequence[ExtractedArticle], mentions_of: dict[str, tuple[Mention, ...]]
+) -> dict[str, Group]:
+    """Every mention (mentions_of: each article's, lists split) in a group of its real thing."""
+    groups: dict[str, Group] = {}
+    acronyms: dict[str, str] = {}  # acronym key → key of what the text defines it as
+    for item in extracted:
+        mentions = mentions_of[item.article.slug]
+        for mention, key in zip(mentions, _article_keys(item, mentions, acronyms)):
+            groups.setdefault(key, Group(key)).mentions.append((item.article.slug, mention))
+    _join_surnames(groups)
+    _join_initials(groups)
+    for acronym, full in sorted(acronyms.items()):
+        if acronym in groups and full in groups and acronym != full:
+            groups[full].mentions += groups.pop(acronym).mentions
+    for acronym, full in WELL_KNOWN_ACRONYMS.items():
+        short, long = "name:" + fold(acronym), "name:" + fold(full)
+        if short in groups and long in groups:
+            groups[long].mentions += groups.pop(short).mentions
+    return groups
+
+
+def _join_surnames(groups: dict[str, Group]) -> None:
+    """A lone surname, as a person or as anything else, joins the one full name (or the dominant one) of the
+    site that ends in it."""
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in groups:
+        tokens = key.removeprefix("person:").split()
+        if key.startswith("person:") and len(tokens) > 1:
+            by_surname[tokens[-1]].append(key)
+
+    def owner(token: str) -> str | None:
+        full = by_surname.get(token, [])
+        if len(full) == 1:
+            return full[0]
+        named = Counter({key: len(groups[key].mentions) for key in full})
+        ranked = named.most_common()
+        if len(ranked) > 1 and ranked[0][1] >= DOMINANT * sum(n for _, n in ranked[1:]):
+            return ranked[0][0]
+        return None
+
+    for key in list(groups):
+        person, _, rest = key.partition(":")
+        tokens = rest.split()
+        if len(tokens) != 1 or key not in groups:
+            continue
+        target = owner(tokens[0]) if person == "person" else owner(person_key(rest))
+        if person == "person":
+            if target:
+                groups[target].mentions += groups.pop(key).mentions
+            elif not by_surname.get(tokens[0]) and "name:" + tokens[0] in groups:
+                # 'Yukos' a person in some articles, an organisation in others: one entity, by vote.
+                groups["name:" + tokens[0]].mentions += groups.pop(key).mentions
+        elif person == "name" and target and not _place_or_group(groups[key]):
+            groups[target].mentions += groups.pop(key).mentions
+
+
+def _join_initials(groups: dict[str, Group]) -> None:
+    """'John R. Bolton' joins 'John Bolton' when no other initial stands between those names on the site
+    (George W. and George H. W. Bush stay apart)."""
+    plain: dict[str, set[str]] = defaultdict(set)
+    for key in groups:
+        if key.startswith("person:"):
+            words = key.removeprefix("person:").split()
+            if len(words) > 2 and any(len(w) == 1 for w in words[1:-1]):
+                plain["person:" + " ".join(w for w in words if len(w) > 1)].add(key)
+    for target, keys in plain.items():
+        if target in groups and len(keys) == 1:
+            [key] = keys
+            groups[target].mentions += groups.pop(key).mentions
+
+
+def _place_or_group(group: Group) -> bool:
+    """A name that is a place by gazetteer, or a group ('Jordan' the country is no lone 'Jordan')."""
+    return any(is_place(m.name) or m.type is EntityType.GROUP for _, m in group.mentions)

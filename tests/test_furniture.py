@@ -1,0 +1,189 @@
+"""A web capture's story (read/furniture.py): each kind of page furniture is cut, and article text is kept,
+short quotes and one-line paragraphs included. Titles lose their outlet, dates come from the URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Report
+from generator.read.captures import _split_outlet, dateline_date, settle_date, url_date
+from generator.read.furniture import story_blocks
+
+PROSE = [
+    "The government said on Monday that it would raise taxes on fuel for the second time this year.",
+    "Ministers argued that the money was needed to pay for the repair of roads across the country.",
+    "Opposition leaders said the rise would hurt families who already struggle to pay their bills.",
+    "The new rate will take effect from the first of next month, the finance ministry said in a statement.",
+]
+TITLE = "Government raises fuel tax again"
+
+
+def story(*middle: str, before: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> list[str]:
+    """What story_blocks keeps of a page: headline, two paragraphs, the blocks given, two more paragraphs."""
+    texts = [*before, f"# {TITLE}", PROSE[0], PROSE[1], *middle, PROSE[2], PROSE[3], *after]
+    blocks = [
+        ("heading", t[2:], n) if t.startswith("# ") else ("paragraph", t, n) for n, t in enumerate(texts)
+    ]
+    kept, _ = story_blocks(blocks, TITLE)
+    return [blocks[i][1] for i in kept]
+
+
+def test_the_story_alone_is_kept_whole():
+    assert story() == PROSE
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "![A tanker at a depot](https://example.org/tanker.jpg)",
+        "Getty Images",
+        "Sven Hoppe/Getty Images",
+        "(Mike Cason/mcason@example.com)",
+        "By Jane Doe",
+        "Published: Dec. 22, 2016, 6:47 p.m.",
+        "Updated 11:32 am EST",
+        "Feb. 21, 2019",
+        "Jane Doe is a senior business reporter for the Example Times, covering energy.",
+        "Share this article",
+        "Read more",
+        "Sign up for our newsletter and get the news in your inbox every morning.",
+        "Purchase Licensing Rights, opens new tab",
+        "* [Fuel prices explained](https://example.org/a) * [Who pays the most](https://example.org/b)",
+        "VIDEO3:49",
+        "28,25,140 Cases",
+        "Advertisement",
+        "© 2022 Example Media LLC. All rights reserved. The material on this site may not be reproduced.",
+    ],
+)
+def test_each_kind_of_furniture_is_cut(furniture):
+    assert story(furniture) == PROSE
+
+
+def test_a_caption_after_its_image_is_cut_but_not_the_reporting_after_one():
+    caption = "A driver stands by his car at a petrol station in the capital on Monday."
+    reporting = "The rise, the minister said, would raise about two billion a year for the roads fund."
+    assert story("![pump](https://example.org/pump.jpg)", caption) == PROSE
+    assert story("![pump](https://example.org/pump.jpg)", reporting) == [
+        PROSE[0],
+        PROSE[1],
+        reporting,
+        *PROSE[2:],
+    ]
+
+
+def test_a_caption_before_its_credit_is_cut():
+    assert (
+        story("A driver stands by his car at a petrol station in the capital.", "Evan Vucci/AP Photo")
+        == PROSE
+    )
+
+
+def test_a_line_said_twice_is_kept_once():
+    repeated = "Fuel duty was last raised in 2011, when prices were at a record high."
+    assert story(repeated, repeated) == [PROSE[0], PROSE[1], repeated, *PROSE[2:]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will not back down.”",
+        "He declined to comment.",
+        "LONDON, Feb. 10, 2025 — Prices rose again.",
+    ],
+)
+def test_short_paragraphs_and_quotes_are_article_text(text):
+    assert story(text) == [PROSE[0], PROSE[1], text, *PROSE[2:]]
+
+
+def test_a_subheading_with_text_under_it_is_kept_and_one_without_is_cut():
+    blocks = [
+        ("heading", TITLE, 0),
+        ("paragraph", PROSE[0], 1),
+        ("heading", "What happens next", 2),
+        ("paragraph", PROSE[1], 3),
+        ("heading", "Most read", 4),
+        ("paragraph", "[x](https://e.org/x)", 5),
+    ]
+    kept, _ = story_blocks(blocks, TITLE)
+    assert [blocks[i][1] for i in kept] == [PROSE[0], "What happens next", PROSE[1]]
+
+
+def test_menus_before_and_footers_after_the_story_are_cut():
+    menu = tuple(f"* [Section {n}](https://example.org/{n})" for n in range(12))
+    footer = ("About us", "Contact", "Terms", "Privacy", "Cookie settings")
+    assert story(before=menu, after=footer) == PROSE
+
+
+def test_a_most_read_box_inside_the_story_does_not_end_it():
+    box = (
+        "Most Read Stories",
+        "* [A thing happened](https://example.org/1) * [Another](https://example.org/2)",
+    )
+    assert story(*box) == PROSE
+
+
+def test_readers_comments_end_the_story():
+    comment = "This is the best article I have read on the subject in a long time, and I agree with it."
+    texts = [f"# {TITLE}", *PROSE * 3, "Comments", "Anonymous", comment]
+    blocks = [
+        ("heading", t[2:], n) if t.startswith("# ") else ("paragraph", t, n) for n, t in enumerate(texts)
+    ]
+    kept, _ = story_blocks(blocks, TITLE)
+    assert [blocks[i][1] for i in kept] == PROSE * 3
+
+
+@pytest.mark.parametrize(
+    "title, expected, outlet",
+    [
+        ("Oil firm faces new tax bill - BBC News", "Oil firm faces new tax bill", "BBC News"),
+        ("Roof Convicted Of Church Massacre : The Two-Way : NPR", "Roof Convicted Of Church Massacre", "NPR"),
+        ("Peace talks stall | Russia-Ukraine war News | Al Jazeera", "Peace talks stall", "Al Jazeera"),
+        ("Fed lifts rates | Reuters", "Fed lifts rates", "Reuters"),
+        (
+            "Hillary Clinton: Putin's Involvement in the Hack",
+            "Hillary Clinton: Putin's Involvement in the Hack",
+            None,
+        ),
+        ("Putin - the early years", "Putin - the early years", None),
+    ],
+)
+def test_outlet_and_section_suffixes_leave_the_title(title, expected, outlet):
+    assert _split_outlet(title) == (expected, outlet)
+
+
+@pytest.mark.parametrize(
+    "url, date",
+    [
+        ("https://www.reuters.com/world/europe/talks-2025-02-10/", "2025-02-10"),
+        ("https://money.cnn.com/2016/11/29/news/strike/index.html", "2016-11-29"),
+        ("https://example.org/news/20250210/story", "2025-02-10"),
+        ("https://abcnews.go.com/US/story?id=44233864", None),
+        ("https://example.org/2016/13/45/not-a-date", None),
+    ],
+)
+def test_the_date_an_url_holds(url, date):
+    assert url_date(url) == date
+
+
+def test_a_dateline_gives_a_date_only_with_its_year():
+    assert dateline_date("WASHINGTON, Feb. 10, 2025 — The Senate voted.") == "2025-02-10"
+    assert dateline_date("MOSCOW, Feb 10 (Reuters) - Prices rose.") is None
+
+
+def test_an_unknown_date_is_taken_from_the_url():
+    values = {"date": "unknown", "url": "https://example.org/2025/02/10/story"}
+    assert settle_date(values, "", "seeds/a.md", Report(), {})["date"] == "2025-02-10"
+
+
+def test_a_crawlers_wrong_date_is_reported_with_its_line_and_the_urls_is_used():
+    report = Report()
+    values = {"date": "2019-06-01", "url": "https://example.org/2025/02/10/story"}
+    assert settle_date(values, "", "seeds/a.md", report, {"date": 3})["date"] == "2025-02-10"
+    [problem] = report.problems
+    assert (problem.path, problem.line) == ("seeds/a.md", 3) and "2019-06-01" in problem.message
+
+
+def test_a_front_matter_date_near_the_urls_stands():
+    report = Report()
+    values = {"date": "2025-02-11", "url": "https://example.org/2025/02/10/story"}
+    assert settle_date(values, "", "seeds/a.md", report, {})["date"] == "2025-02-11" and not report.problems
