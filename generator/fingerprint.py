@@ -6,6 +6,7 @@ them: a change of code or library makes their entries another build's.
 
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
 from importlib import metadata, resources
@@ -71,18 +72,53 @@ def _not_compiled(relative: Path) -> bool:
     return "__pycache__" not in relative.parts
 
 
-def _extraction_code(relative: Path) -> bool:
-    """The modules extraction output can depend on: every Python module but render's, which runs after it
-    (and which no earlier stage imports: tests/test_architecture.py checks)."""
-    return relative.suffix == ".py" and relative.parts[0] != "render" and _not_compiled(relative)
+EXTRACTION_STAGES = ("read", "extract")  # what an Extraction is made by (from an article's text and kind)
+
+
+def _imported(folder: Path, module: Path) -> set[Path]:
+    """The package's modules that module imports (relative imports), as paths relative to folder."""
+    package = module.parent
+    found = set()
+    for node in ast.walk(ast.parse((folder / module).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package
+            for _ in range(node.level - 1):
+                base = base.parent
+            parts = node.module.split(".") if node.module else []
+            candidates = [base.joinpath(*parts)]
+            candidates += [base.joinpath(*parts, alias.name) for alias in node.names]
+            for candidate in candidates:
+                options = [candidate / "__init__.py"] + (
+                    [candidate.with_suffix(".py")] if candidate.name else []
+                )
+                found.update(path for path in options if (folder / path).is_file())
+    return found
+
+
+def extraction_modules(folder: Path) -> list[Path]:
+    """The modules extraction runs: the read and extract stages, and every module of the package they import,
+    found by reading their imports (so a new import counts without anyone listing it)."""
+    todo = [p.relative_to(folder) for stage in EXTRACTION_STAGES for p in (folder / stage).glob("*.py")]
+    seen: set[Path] = set()
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += _imported(folder, module) - seen
+    return sorted(seen)
 
 
 def package_digest(folder: Path | None = None, extraction_only: bool = False) -> str:
-    """The generator's source (templates and assets included), or only what extraction runs."""
+    """The generator's source (templates and assets included), or only the modules extraction runs."""
+    folder = folder or package_folder()
     digest = hashlib.sha256()
-    update_with_tree(
-        digest, folder or package_folder(), _extraction_code if extraction_only else _not_compiled
-    )
+    if not extraction_only:
+        update_with_tree(digest, folder, _not_compiled)
+        return digest.hexdigest()
+    for module in extraction_modules(folder):
+        digest.update(
+            module.as_posix().encode() + b"\x00" + hashlib.sha256((folder / module).read_bytes()).digest()
+        )
     return digest.hexdigest()
 
 

@@ -134,14 +134,20 @@ def site_mentions(extracted: Sequence[ExtractedArticle]) -> dict[str, tuple[Ment
             if not _LIST_SEPARATOR.search(m.name) and m.type is not EntityType.DATE:
                 alone[fold(m.name)][m.type] += 1
     known = {name: votes for name, votes in alone.items() if sum(votes.values()) >= SITE_NAME_MENTIONS}
+    # A listed part may also be the surname of a person the site names in full ('Tusk' of 'Donald Tusk').
+    listed = dict(known)
+    for name, votes in alone.items():
+        if " " in name and votes.most_common(1)[0][0] is EntityType.PERSON:
+            listed.setdefault(name.split()[-1], Counter({EntityType.PERSON: 1}))
     out = {}
     for item in extracted:
         mentions = []
         for m in item.mentions:
             parts = _parts(m) if m.type is not EntityType.DATE else None
-            if parts and all(fold(text) in alone for text, _, _ in parts):
+            # Each part must be a name used on its own more than once: 'The Post and Courier' stays whole.
+            if parts and all(fold(text) in listed for text, _, _ in parts):
                 for text, start, end in parts:
-                    kind = alone[fold(text)].most_common(1)[0][0]
+                    kind = listed[fold(text)].most_common(1)[0][0]
                     mentions.append(
                         Mention(text, start, end, m.sentence, kind, " ".join(text.split()), m.role)
                     )

@@ -2,7 +2,8 @@
 
 These are the rules the rest of the design leans on: spaCy stays in one module; the model imports
 nothing heavy; nothing before render imports render (the extraction cache digests every module but
-render's: an import the other way would let a render edit change extraction unseen); and the stages
+render's: an import the other way would let a render edit change extraction unseen, since the cache
+digests the modules read and extract import); and the stages
 talk only through the model's types.
 """
 

@@ -82,12 +82,19 @@ def test_key_changes_with_text_and_model():
 
 def test_the_key_digests_every_module_extraction_runs_and_only_those(tmp_path):
     """Editing a read-stage module changes what extraction sees (block offsets): the cache must miss. A page
-    template or renderer runs after extraction: editing it keeps the cache."""
+    template, a renderer or the resolve stage runs after extraction: editing it keeps the cache. A module
+    the read or extract stage imports counts because it is imported, not because a list names it."""
     copy = tmp_path / "generator"
     shutil.copytree(package_folder(), copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = package_digest(copy, extraction_only=True)
     assert before == package_digest(package_folder(), extraction_only=True)
-    for edited in ("render/home.py", "templates/article.md.j2", "assets/explainer.css"):
+    for edited in (
+        "render/home.py",
+        "templates/article.md.j2",
+        "assets/explainer.css",
+        "resolve.py",
+        "merge.py",
+    ):
         (copy / edited).write_text((copy / edited).read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert package_digest(copy, extraction_only=True) == before
     for edited in ("read/captures.py", "boilerplate.py", "names.py"):

@@ -103,7 +103,15 @@ def test_a_listed_span_is_cut_into_the_names_it_lists():
         ("Donald Tusk spoke. Tusk left.", [("Donald Tusk", T.PERSON), ("Tusk", T.PERSON, 1)]),
         ("Zelenskiy spoke. Zelenskiy left.", [("Zelenskiy", T.PERSON), ("Zelenskiy", T.PERSON, 1)]),
         ("Gazprom and Rosneft merged.", [("Gazprom and Rosneft", T.ORGANIZATION)]),
-        ("Gazprom grew. Rosneft fell.", [("Gazprom", T.ORGANIZATION), ("Rosneft", T.ORGANIZATION)]),
+        (
+            "Gazprom grew. Rosneft fell. Gazprom rose. Rosneft won.",
+            [
+                ("Gazprom", T.ORGANIZATION),
+                ("Rosneft", T.ORGANIZATION),
+                ("Gazprom", T.ORGANIZATION, 1),
+                ("Rosneft", T.ORGANIZATION, 1),
+            ],
+        ),
     )
     assert "Tusk, Zelenskiy" not in names(corpus) and "Gazprom and Rosneft" not in names(corpus)
     assert names(corpus)["Gazprom"] == "organization" and "Rosneft" in names(corpus)

@@ -1,8 +1,8 @@
 """Extraction cache: the slow stage's results, keyed by what they depend on.
 
 An entry is keyed by the seed's text, its kind (.txt or .md), the model (and
-its version and spaCy's) and the source of every module extraction runs
-(fingerprint.extraction_code_digest), so any change to one of those misses the
+its version and spaCy's) and the source of every module the read and extract
+stages import (fingerprint.extraction_code_digest), so any change to one of those misses the
 cache. Entries are JSON (never pickle: a cache file is not trusted code) after a
 line with the body's sha256; an entry that fails to decode or verify is
 recomputed.
