@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-fast lint fuzz generate eval eval-web bench bench-graph clean browser-deps npm audit offline
+.PHONY: site serve test test-fast lint fuzz generate eval eval-web bench bench-relations bench-graph clean browser-deps npm audit offline
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -44,6 +44,10 @@ eval-web: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+# How much the network explains: relations, quotes and labelled hubs on the BBC set, with samples to check.
+bench-relations: $(STAMP)
+	$(BIN)/python -m bench.relations
 
 # Lighthouse report on home, an article and an entity page against a plain mkdocs-material page (reports/lighthouse/).
 audit: $(STAMP) browser-deps $(NPM_STAMP)

@@ -104,7 +104,9 @@ def build_graph(corpus: Corpus) -> SiteGraph:
     nodes: dict[str, Node] = {}
     for entity_id in sorted(mentions_of):
         entity = corpus.entities[entity_id]
-        if entity.type in GRAPH_TYPES:
+        # A demonym ('Russian') is its country's adjective: the country is the node (a role of it is the
+        # country's, below), or the demonym would stand beside it, named with everyone its people are.
+        if entity.type in GRAPH_TYPES and not entity.country:
             role = (
                 min(roles[entity_id].items(), key=lambda kv: (-kv[1], kv[0]))[0] if roles[entity_id] else None
             )
@@ -160,6 +162,9 @@ def _add_acts(ties: dict[str, dict[str, _Tie]], corpus: Corpus, evidence) -> Non
         for action in item.actions:
             source = entity_at.get((slug, action.subject))
             target = entity_at.get((slug, action.object))
+            country = corpus.entities[target].country if target is not None else None
+            if country in ties:  # 'Russian President': the president of Russia, not of the Russians
+                target = country
             if (
                 source is None
                 or target is None
@@ -173,6 +178,15 @@ def _add_acts(ties: dict[str, dict[str, _Tie]], corpus: Corpus, evidence) -> Non
             if target not in ties[source]:
                 ties[source][target] = ties[target][source] = _Tie(1, {slug: 1})
             building = ties[source][target]
-            act = Act(action.verb, source, target, action.mutual, slug, evidence(slug, action.sentence))
+            act = Act(
+                action.verb,
+                source,
+                target,
+                action.mutual,
+                slug,
+                evidence(slug, action.sentence),
+                action.detail,
+                action.mood,
+            )
             if act not in building.acts and len(building.acts) < MAX_ACTS_PER_EDGE:
                 building.acts.append(act)

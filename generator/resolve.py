@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -21,7 +22,9 @@ from .model import (
     Entity,
     EntityMention,
     EntityType,
+    Evidence,
     ExtractedArticle,
+    Quotation,
     Report,
 )
 from .names import canonical_name, demonym_country, fold
@@ -141,7 +144,27 @@ def resolve(
                 roles[entity_id] = mention.role  # the most specific role the article gives
         ordered = sorted(counts, key=lambda e: (-counts[e], entities[e].name.casefold()))
         per_article[slug] = tuple(ArticleEntity(e, counts[e], roles.get(e)) for e in ordered)
-    return Corpus(tuple(extracted), entities, tuple(resolved), per_article)
+    return Corpus(tuple(extracted), entities, tuple(resolved), per_article, _quotations(extracted, entity_of))
+
+
+def _quotations(extracted: Sequence[ExtractedArticle], entity_of: dict[tuple[str, int], str]) -> tuple:
+    """Each credited quote with its speaker's entity (one the editor hid says nothing)."""
+    found = []
+    for item in extracted:
+        slug = item.article.slug
+        for quote in item.quotes:
+            speaker = entity_of.get((slug, quote.speaker))
+            if speaker is None:
+                continue
+            sentence = item.sentences[quote.sentence]
+            anchor = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
+            words = item.article.text[quote.start : quote.end]
+            # A quotation that runs on marks each new paragraph of it with an opening mark: not its words.
+            words = " ".join(re.sub(r'(?<=\s)["“](?=\S)', "", words).split())
+            found.append(
+                Quotation(speaker, slug, words, Evidence(slug, anchor, " ".join(sentence.text.split())))
+            )
+    return tuple(found)
 
 
 def _with_slugs(entry: CurationEntry, slug_of_source: dict[str, str]) -> CurationEntry:

@@ -167,9 +167,9 @@ def test_network_page_lists_every_seed_entity(watched_page, seed_server, seed_si
         )
     )
     with_pages = {p.stem for p in (seed_site.docs / "entities").glob("*.md") if p.name != "index.md"}
-    # The seed alone: every entity with a page, and the groups (North Korean), which have none; no date
-    # (they live on the timeline).
-    assert with_pages < drawn and "north-korean" in drawn - with_pages
+    # The seed alone: every entity with a page; no date (they live on the timeline), and no demonym whose
+    # country the site has (North Korea stands for North Korean).
+    assert with_pages < drawn and "north-korea" in drawn and "north-korean" not in drawn
     assert not any(
         frontmatter.loads(p.read_text()).get("entity_type") == "date"
         for p in (seed_site.docs / "entities").glob("*.md")
@@ -205,18 +205,21 @@ def test_labelled_relations_are_listed_with_evidence(watched_page, unicode_serve
     page = watched_page.page
     page.goto(unicode_server + "articles/leaders-meet-in-zurich/")
     items = page.locator(".explainer-relations li").all_inner_texts()
-    # On the article itself a relation links to its sentence, a few lines up, rather than quoting it again.
-    assert "François Hollande met Angela Merkel: ↩" in items, items
-    assert any(t.startswith("Angela Merkel signed an agreement with Brazil: ") for t in items), items
+    # Each relation is a sentence with a link to the sentence that says it; what is only named together
+    # follows, one line per entity.
+    assert "François Hollande met Angela Merkel ↩" in items, items
+    assert "Angela Merkel signed an agreement with Brazil ↩" in items, items
+    first_plain = next(i for i, t in enumerate(items) if ", also named with: " in t)
+    assert all(", also named with: " in t for t in items[first_plain:])
+    assert all("↩" in t for t in items[:first_plain])
     evidence = page.locator(".explainer-relations li", has_text="travelled to").locator("a", has_text="↩")
     assert evidence.first.get_attribute("href").endswith("#p1")
-    # An entity page gathers relations from many articles: there each one quotes its evidence.
+    # An entity page opens with its strongest relations, and lists them under its graph too.
     page.goto(unicode_server + "entities/angela-merkel/")
     items = page.locator(".explainer-relations li").all_inner_texts()
-    assert any(
-        t.startswith("François Hollande met Angela Merkel: “François Hollande met Angela Merkel in Zürich")
-        for t in items
-    ), items
+    assert "François Hollande met Angela Merkel ↩" in items, items
+    facts = page.locator(".explainer-key-facts").inner_text()
+    assert "François Hollande met Angela Merkel" in facts, facts
     clean(watched_page)
 
 

@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 from generator.extract.refine import refine
-from generator.extract.roles import role_after, role_before
+from generator.extract.roles import role_after, role_apposed_before, role_before
 from generator.model import EntityType as T
 from tests.entities_support import article_of, mention, sentences_of
 
 
 def test_demonym_and_title_before_the_name():
     text = "Russian President Vladimir Putin arrived."
-    assert role_before(text, text.index("Vladimir"), [(0, 7)]) == "Russian President"
+    assert role_before(text, text.index("Vladimir"), [(0, 7)]).text == "Russian President"
 
 
 def test_lowercase_role_noun_after_a_demonym():
     text = "He met North Korean leader Kim Jong Un."
     start = text.index("North")
-    assert role_before(text, text.index("Kim"), [(start, start + 12)]) == "North Korean leader"
+    assert role_before(text, text.index("Kim"), [(start, start + 12)]).text == "North Korean leader"
 
 
 def test_title_with_of():
     text = "Secretary of State John Kerry spoke."
-    assert role_before(text, text.index("John"), []) == "Secretary of State"
+    assert role_before(text, text.index("John"), []).text == "Secretary of State"
 
 
 def test_apposition_after_the_name():
     text = "Tony Blair, the British prime minister, said so."
-    assert role_after(text, len("Tony Blair"), []) == "British prime minister"
+    assert role_after(text, len("Tony Blair"), []).text == "British prime minister"
 
 
 def test_no_role_without_a_role_noun():
@@ -55,4 +55,45 @@ def test_refine_gives_each_person_mention_its_role():
     assert {m.name: m.role for m in found if m.type is T.PERSON} == {
         "Vladimir Putin": "Russian President",
         "Kim Jong Un": "North Korean leader",
+    }
+
+
+def test_a_role_set_off_by_commas_before_the_name():
+    text = "Russia's chief negotiator, Vladimir Medinsky, said talks would go on."
+    role = role_apposed_before(text, text.index("Vladimir"), text.index(", said"), [(0, 6)])
+    assert (role.text, text[role.start : role.end]) == (
+        "Russia's chief negotiator",
+        "Russia's chief negotiator",
+    )
+
+
+def test_no_role_set_off_before_a_name_without_a_comma_after_it():
+    text = "After meeting the US envoy, Putin said talks would go on."
+    assert role_apposed_before(text, text.index("Putin"), text.index(" said"), []) is None
+
+
+def test_no_role_set_off_after_a_preposition():
+    text = "Speaking to the US envoy, Putin, who had flown in, smiled."
+    assert role_apposed_before(text, text.index("Putin"), text.index(", who"), []) is None
+
+
+def test_refine_says_whose_role_it_is():
+    article = article_of(
+        "Trump envoy Steve Witkoff met Russia's chief negotiator, Vladimir Medinsky, in Riyadh."
+    )
+    trump, russia = mention(article, "Trump", T.PERSON), mention(article, "Russia", T.PLACE)
+    found = refine(
+        article,
+        sentences_of(article),
+        [
+            trump,
+            mention(article, "Steve Witkoff", T.PERSON),
+            russia,
+            mention(article, "Vladimir Medinsky", T.PERSON),
+        ],
+    )
+    people = {m.name: (m.role, m.role_of) for m in found if m.name in ("Steve Witkoff", "Vladimir Medinsky")}
+    assert people == {
+        "Steve Witkoff": ("Trump envoy", trump.start),
+        "Vladimir Medinsky": ("Russia's chief negotiator", russia.start),
     }

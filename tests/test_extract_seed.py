@@ -104,7 +104,15 @@ def test_demonyms_are_groups_not_places(seed_entities):
 def test_every_mention_is_the_text_as_it_stands_in_the_file(seed_entities):
     text = SEED.read_text(encoding="utf-8")
     putin = by_name(seed_entities)["Vladimir Putin"][0]
-    assert len(putin["mentions"]) == text.count("Putin")
+    # Every 'Putin' is a mention; the words that stand for him ("he", "Russia's President") are marked.
+    named = [m for m in putin["mentions"] if "refers" not in m]
+    assert len(named) == text.count("Putin")
+    assert {m["text"]: m["refers"] for m in putin["mentions"] if "refers" in m} == {
+        "President": "role",
+        "he": "pronoun",
+        "two leaders": "pair",
+        "Both leaders": "pair",
+    }
     for entity in seed_entities["entities"]:
         for m in entity["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]

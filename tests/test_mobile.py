@@ -96,7 +96,20 @@ def test_graph_fits_the_width_and_can_be_panned_and_zoomed(phone, seed_site, see
     phone.mouse.wheel(0, -400)
     zoomed = phone.evaluate(view)
     assert zoomed[0] > before[0], "zooming did not change the scale"
-    phone.mouse.move(x + 20, y + 20)
+    # A drag that starts on a node moves the node: start it on the spot of the canvas farthest from any.
+    free = phone.evaluate(
+        """([w, h]) => { const n = document.querySelector('figure.explainer-graph').explainerNetwork;
+        const at = Object.values(n.getPositions()).map(p => n.canvasToDOM(p));
+        let best = [w / 2, h / 2], far = -1;
+        for (let x = 0.2 * w; x <= 0.8 * w; x += w / 20) for (let y = 0.2 * h; y <= 0.8 * h; y += h / 20) {
+          const d = Math.min(...at.map(p => Math.hypot(p.x - x, p.y - y)));
+          if (d > far) { far = d; best = [x, y]; }
+        }
+        return best; }""",
+        [canvas["width"], canvas["height"]],
+    )
+    x, y = canvas["x"] + free[0], canvas["y"] + free[1]
+    phone.mouse.move(x, y)
     phone.mouse.down()
     phone.mouse.move(x - 60, y - 40, steps=8)
     phone.mouse.up()

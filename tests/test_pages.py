@@ -176,14 +176,19 @@ def test_entity_page_has_name_roles_aliases_description_and_mentions(pages):
     assert "President of Russia since 2000." in page.content
     assert "(https://en.wikipedia.org/wiki/Vladimir_Putin)" in page.content
     assert "- Russian President — in [Yukos gets a tax bill](../articles/tax-bill.md)" in page.content
-    assert "<mark>Putin</mark> backed the sale" in page.content
     assert "[↩](../articles/auction.md#p2)" in page.content
+    # Each sentence once: one that Related quotes is not quoted again among the mentions.
+    related = page.content[page.content.index("## Related") : page.content.index("## Mentions")]
+    mentions = page.content[page.content.index("## Mentions") :]
+    assert "Putin backed the sale" in related and "backed the sale" not in mentions
+    assert "1 more mention quoted above, under Related" in mentions
 
 
 def test_entity_page_caps_mentions_per_article_with_a_count_of_the_rest(monkeypatch):
     from generator.render import entities
 
     monkeypatch.setattr(entities, "MAX_MENTIONS_PER_ARTICLE", 1)
+    monkeypatch.setattr(entities, "MAX_RELATED", 0)  # else Related quotes these sentences instead
     corpus = make_corpus()
     page = next(p for p in render_site(site_of(corpus)) if p.path == "entities/yukos.md")
     text = page.content.decode()

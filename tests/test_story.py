@@ -57,6 +57,7 @@ def test_every_entity_page_lists_all_its_mentions_and_links_every_article(story_
         mentions = post.content.split("## Mentions", 1)[1].split("## Related", 1)[0].split("## Network", 1)[0]
         shown = len(re.findall(r"^- .*<mark>", mentions, re.M))
         rest = sum(int(n) for n in re.findall(r"… and (\d+) more mentions?", mentions))
+        rest += sum(int(n) for n in re.findall(r"(\d+) more mentions? quoted above", mentions))
         assert shown + rest == expected_count[entity_id] == post["mentions"], entity_id
         assert linked_articles(post) >= articles, entity_id
 

@@ -179,6 +179,8 @@
         (weight === 1 ? " sentence" : " sentences");
       var edge = { from: from, to: to, width: parseFloat(line.getAttribute("stroke-width") || "1"), title: title };
       if (label) edge.label = label.textContent;
+      /* Named together and no more: drawn faint, as in the SVG, so the relations stand out. */
+      if (!element.classList.contains("edge--labelled")) edge.color = { opacity: 0.45 };
       if (line.hasAttribute("marker-end")) edge.arrows = "to";
       return edge;
     });

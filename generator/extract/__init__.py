@@ -3,8 +3,10 @@
 extract() runs the recogniser and the sentence segmenter (nlp.py, the one
 module that imports spaCy) over the title and each paragraph (never over
 headings or paragraphs that open like site lines), cuts each span to its name,
-applies the document-level rules of refine.py, then parses the sentences that
-can hold a relation (actions.py).
+applies the document-level rules of refine.py, resolves the references to
+people named before ("he", "the two leaders", "Russia's President": coref.py),
+credits quotations (quotes.py), then parses the sentences that can hold a
+relation (actions.py).
 
 An Extractor does that for a build: from the cache where it can (cache.py), the
 few seeds an edit changed in a worker that loaded the model meanwhile
@@ -26,6 +28,8 @@ from ..failures import doing
 from ..model import Article, EntityType, ExtractedArticle, Extraction, Mention, Sentence
 from .actions import find_actions
 from .cache import ExtractionCache, cache_key
+from .coref import resolve_references
+from .quotes import find_quotes
 from .refine import refine
 from .spans import clean_span
 from .worker import ExtractionWorker
@@ -89,10 +93,10 @@ def extract(
             name = " ".join(ent.text[rel_start:rel_end].split())
             index = first_sentence + sum(1 for s in sentence_starts if s <= ent.start_char) - 1
             mentions[a].append(Mention(articles[a].text[start:end], start, end, index, entity_type, name))
-    found = [
-        Extraction(tuple(s), tuple(refine(article, s, m)))
-        for article, s, m in zip(articles, sentences, mentions)
-    ]
+    found = []
+    for article, s, m in zip(articles, sentences, mentions):
+        named = resolve_references(article, s, refine(article, s, m))
+        found.append(Extraction(tuple(s), tuple(named), quotes=tuple(find_quotes(article, s, named))))
     return find_actions(found, lambda texts: parse(texts, model))
 
 

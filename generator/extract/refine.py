@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
 from ..names import country_name, demonym_country, fold, is_place
-from .roles import is_honorific, is_role_word, role_after, role_before
+from .roles import is_honorific, is_role_word, role_after, role_apposed_before, role_before
 from .spans import keep, strip_numbers, strip_titles, tidy
 
 ORGANIZATION_ENDINGS = frozenset(
@@ -178,14 +178,22 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
 
 
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
-    names = [
-        (m.start - sentence.start, m.end - sentence.start)
-        for m in others
-        if m.type is not EntityType.PERSON and m.type is not EntityType.DATE
-    ]
+    """The mention with the role its sentence gives it, and the mention of whose role it is, if the role
+    names that ('Russia's' in 'Russia's chief negotiator')."""
+    named = [m for m in others if m.type is not EntityType.DATE and m.start != mention.start]
+    names = [(m.start - sentence.start, m.end - sentence.start) for m in named]
     start, end = mention.start - sentence.start, mention.end - sentence.start
-    role = role_before(sentence.text, start, names) or role_after(sentence.text, end, names)
-    return replace(mention, role=role) if role else mention
+    role = (
+        role_before(sentence.text, start, names)
+        or role_after(sentence.text, end, names)
+        or role_apposed_before(sentence.text, start, end, names)
+    )
+    if role is None:
+        return mention
+    inside = [
+        m for m in named if role.start <= m.start - sentence.start and m.end - sentence.start <= role.end
+    ]
+    return replace(mention, role=role.text, role_of=inside[0].start if inside else None)
 
 
 def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..names import demonym_country, is_place
 
@@ -37,8 +38,18 @@ police intelligence central bank team club regional provincial local federal dep
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr. messrs".split())
 CONNECTORS = frozenset(["of", "for"])
+PREPOSITIONS = frozenset("to with by from of for at in on about against after before".split())
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
 _MAX_ROLE_WORDS = 7
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A role found in a sentence: its words and their offsets in the sentence's text."""
+
+    text: str
+    start: int
+    end: int
 
 
 def _bare(word: str) -> str:
@@ -70,7 +81,7 @@ def _is_name_word(text: str, start: int, end: int, names: Sequence[tuple[int, in
     return is_place(bare) or demonym_country(bare) is not None
 
 
-def _accept(words: list[tuple[int, int]], text: str, names: Sequence[tuple[int, int]]) -> str | None:
+def _accept(words: list[tuple[int, int]], text: str, names: Sequence[tuple[int, int]]) -> RoleSpan | None:
     """The role among words (in text order) if it is one: ends in a role noun or in 'of' + name."""
     while words and text[words[0][0] : words[0][1]].casefold() in CONNECTORS:
         words = words[1:]
@@ -83,14 +94,40 @@ def _accept(words: list[tuple[int, int]], text: str, names: Sequence[tuple[int, 
     tail = bares[head_at + 1 :]
     if tail and (tail[0] not in CONNECTORS or any(b in CONNECTORS for b in tail[1:])):
         return None
-    return text[words[0][0] : words[-1][1]]
+    return RoleSpan(text[words[0][0] : words[-1][1]], words[0][0], words[-1][1])
 
 
-def role_before(text: str, start: int, names: Sequence[tuple[int, int]]) -> str | None:
+def role_before(text: str, start: int, names: Sequence[tuple[int, int]]) -> RoleSpan | None:
     """The role written right before text[start:] ('North Korean leader ' + 'Kim Jong Un')."""
     words = [(m.start(), m.end()) for m in _WORD.finditer(text, 0, start)]
     if not words or text[words[-1][1] : start].strip():
         return None  # punctuation between the role and the name
+    return _walk_back(words, text, names)
+
+
+def role_apposed_before(text: str, start: int, end: int, names: Sequence[tuple[int, int]]) -> RoleSpan | None:
+    """A role set off before the name by a comma, the name by one after it: 'Russia's chief negotiator,
+    Vladimir Medinsky, said'. Not after a preposition: 'Speaking to the envoy, Putin, ...' gives Putin no
+    role."""
+    if not re.search(r",\s+$", text[:start]) or not re.match(r"\s*(,|[.;:]|$)", text[end:]):
+        return None
+    before = text[:start].rstrip()[:-1]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(before)]
+    if not words:
+        return None
+    role = _walk_back(words, text, names)
+    if role is None:
+        return None
+    earlier = [text[s:e].casefold() for s, e in words if e <= role.start]
+    while earlier and earlier[-1] in ("the", "a", "an"):
+        earlier.pop()
+    if earlier and earlier[-1] in PREPOSITIONS:
+        return None
+    return role
+
+
+def _walk_back(words: list[tuple[int, int]], text: str, names: Sequence[tuple[int, int]]) -> RoleSpan | None:
+    """The title that ends at the last of words: role words and names, back to the first other word."""
     taken: list[tuple[int, int]] = []
     for ws, we in reversed(words):
         word = text[ws:we]
@@ -107,7 +144,7 @@ def role_before(text: str, start: int, names: Sequence[tuple[int, int]]) -> str 
     return _accept(taken, text, names)
 
 
-def role_after(text: str, end: int, names: Sequence[tuple[int, int]]) -> str | None:
+def role_after(text: str, end: int, names: Sequence[tuple[int, int]]) -> RoleSpan | None:
     """The role in an apposition right after a name ('Tony Blair, the British prime minister,')."""
     match = re.match(r",\s+(?:(?:the|a|an)\s+)?([^,;:.()]+?)(?=\s*[,;:.)]|\s*$)", text[end:])
     if not match:

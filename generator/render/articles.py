@@ -5,14 +5,17 @@ from __future__ import annotations
 
 from ..failures import doing
 from ..markup import escape_block_start, md_inline, md_text, safe_url
-from ..model import Article, EntityMention, EntityType, Page
+from ..model import Article, EntityMention, EntityType, Page, Reference
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
+from .drawing import shorten
 from .graphs import graph_context
 from .paths import anchor_of, article_path
 from .site import Site
 from .text import central_sentences, key_numbers
 
+UNLINKED = frozenset({Reference.PRONOUN, Reference.PAIR})
+MAX_SPEAKERS, QUOTES_PER_SPEAKER, SPEAKER_QUOTE_CHARS = 8, 2, 200
 GLANCE_LIMITS = {EntityType.PERSON: 6, EntityType.ORGANIZATION: 5, EntityType.PLACE: 5}
 GLANCE_DATES = 4
 
@@ -24,7 +27,8 @@ def _linked_text(start: int, text: str, mentions: list[EntityMention], site: Sit
         local_start, local_end = em.mention.start - start, em.mention.end - start
         if local_start < cursor or local_end > len(text):
             continue  # overlapping or outside this block
-        path = site.entity_path(em.entity)
+        # "he" and "the two leaders" count as mentions but are no names: only names are links.
+        path = site.entity_path(em.entity) if em.mention.refers not in UNLINKED else None
         out.append(md_inline(text[cursor:local_start]))
         mention_text = text[local_start:local_end]
         out.append(md_link(mention_text, path, current) if path else md_inline(mention_text))
@@ -75,6 +79,23 @@ def _glance(article: Article, site: Site, path: str) -> list[tuple[str, str]]:
         ("Key numbers", "; ".join(numbers)),
     ]
     return [(label, value) for label, value in rows if value]
+
+
+def _who_said_what(site: Site, slug: str, path: str) -> list[tuple[str, list[str]]]:
+    """(speaker, their first quotes) for the box of who said what, speakers in the order they first speak."""
+    by_speaker: dict[str, list[str]] = {}
+    for quotation in site.quotations_in(slug):
+        said = by_speaker.setdefault(quotation.speaker, [])
+        if len(said) < QUOTES_PER_SPEAKER:
+            ev = quotation.evidence
+            words = md_inline(shorten(quotation.text, SPEAKER_QUOTE_CHARS))
+            said.append(f"“{words}” [↩](#{ev.anchor})" if ev.anchor else f"“{words}”")
+    rows = []
+    for speaker, said in list(by_speaker.items())[:MAX_SPEAKERS]:
+        target = site.entity_path(speaker)
+        name = site.entity(speaker).name
+        rows.append((md_link(name, target, path) if target else md_inline(name), said))
+    return rows
 
 
 def _source_rows(article: Article) -> list[tuple[str, str]]:
@@ -160,8 +181,8 @@ class ArticlePages:
             "dek": md_text(dek) if dek else "",
             "glance": _glance(article, site, path),
             "blocks": blocks,
-            # The relations link to their sentences above instead of quoting them a second time.
-            "graph": graph_context(site.article_graph(key), site, path, caption, quote=False),
+            "who_said_what": _who_said_what(site, key, path),
+            "graph": graph_context(site.article_graph(key), site, path, caption),
             "source_rows": _source_rows(article),
             "previous": neighbour(previous),
             "next": neighbour(following),

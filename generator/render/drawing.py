@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..markup import html_text as escape
 from ..model import TYPE_INFO, TYPES, Act, EntityType, Link, Node
-from ..verbs import VERB, act_sentence
+from ..verbs import VERB, act_label, act_sentence
 from .layout import label_width, layout, node_radius, place_labels
 from .views import View
 
@@ -39,11 +39,8 @@ def edge_width(weight: int) -> float:
 
 
 def edge_label(link: Link) -> str:
-    """The verbs of a link ("visited · met"), empty for a plain co-occurrence."""
-    verbs = (
-        (VERB[a.verb].together or VERB[a.verb].label) if a.mutual else VERB[a.verb].label for a in link.acts
-    )
-    return " · ".join(dict.fromkeys(verbs))
+    """The verbs and roles of a link ("visited · met", "envoy"), empty for a plain co-occurrence."""
+    return " · ".join(dict.fromkeys(act_label(VERB[a.verb], a.mutual, a.detail, a.mood) for a in link.acts))
 
 
 def node_tooltip(node: Node) -> str:
@@ -56,8 +53,10 @@ def node_tooltip(node: Node) -> str:
 
 
 def said(act: Act, names: dict[str, str]) -> str:
-    """ "Vladimir Putin visited North Korea", or "X and Y signed an agreement" for a mutual act."""
-    return act_sentence(VERB[act.verb], names[act.source], names[act.target], act.mutual)
+    """ "Vladimir Putin visited North Korea", "X and Y signed an agreement", "X is Russia's envoy"."""
+    return act_sentence(
+        VERB[act.verb], names[act.source], names[act.target], act.mutual, act.detail, mood=act.mood
+    )
 
 
 def shorten(sentence: str, limit: int = EVIDENCE_MAX_CHARS) -> str:

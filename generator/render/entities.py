@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from ..markup import md_inline, md_text, safe_url
 from ..model import TYPE_INFO, EntityMention, EntityType, Page
+from . import profile
 from .common import front_matter, md_link, render_template
 from .graphs import ego_graph_context, neighbourhood
 from .paths import article_path, entity_page_path
+from .profile import plural
 from .site import Site
 
 MAX_MENTIONS_PER_ARTICLE = 20
@@ -24,10 +26,6 @@ def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> 
         sentence_text[local_end:],
     )
     return f"{md_inline(before)}<mark>{md_inline(inside)}</mark>{md_inline(after)}"
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _related_lines(entity_id: str, related: list[str], site: Site, path: str) -> list[str]:
@@ -47,6 +45,16 @@ def _related_lines(entity_id: str, related: list[str], site: Site, path: str) ->
     return lines
 
 
+def _quoted_above(entity_id: str, related: list[str], site: Site) -> set[tuple[str, str]]:
+    """(article, sentence) of each sentence the Related list quotes: the mention list leaves them out."""
+    quoted = set()
+    for other in related:
+        link = site.link_between(entity_id, other)
+        if link.evidence:
+            quoted.add((link.evidence[0].article, link.evidence[0].sentence))
+    return quoted
+
+
 class EntityPages:
     """One page per entity worth one (Site.entities_with_a_page)."""
 
@@ -62,31 +70,29 @@ class EntityPages:
     def draw(self, site: Site, key: str) -> Page:
         entity = site.entity(key)
         path = entity_page_path(key)
+        related = site.related(key, MAX_RELATED)
+        quoted = _quoted_above(key, related, site)
         by_article: dict[str, list[EntityMention]] = {}
         for em in site.mentions_of(key):
             by_article.setdefault(em.article, []).append(em)
-        roles_in = site.roles_of(key)
-        groups, roles, articles = [], [], []
+        groups, articles = [], []
         for slug in site.articles_of(key):
             article_link = md_link(site.headline(slug).title, article_path(slug), path)
             mentions = sorted(by_article[slug], key=lambda m: m.mention.start)
             articles.append(f"{article_link} — {plural(len(mentions), 'mention')}")
-            lines = []
+            lines, above = [], 0
             for em in mentions[:MAX_MENTIONS_PER_ARTICLE]:
                 sentence, anchor = site.sentence_of(em)
-                quote = " ".join(_highlighted(sentence.text, sentence.start, em).split())
+                if (slug, " ".join(sentence.text.split())) in quoted:
+                    above += 1
+                    continue
+                marked = " ".join(_highlighted(sentence.text, sentence.start, em).split())
                 target = article_path(slug) + (f"#{anchor}" if anchor else "")
-                lines.append(f"{quote} {md_link('↩', target, path)}")
+                lines.append(f"{marked} {md_link('↩', target, path)}")
             rest = len(mentions) - MAX_MENTIONS_PER_ARTICLE
-            groups.append(
-                {
-                    "article_link": article_link,
-                    "lines": lines,
-                    "rest": f"… and {plural(rest, 'more mention')} in this article" if rest > 0 else "",
-                }
-            )
-            if slug in roles_in:
-                roles.append(f"{md_inline(roles_in[slug])} — in {article_link}")
+            notes = [f"{plural(above, 'more mention')} quoted above, under Related"] if above else []
+            notes += [f"… and {plural(rest, 'more mention')} in this article"] if rest > 0 else []
+            groups.append({"article_link": article_link, "lines": lines, "rest": "; ".join(notes)})
         total = site.mention_count(key)
         in_articles = plural(len(articles), "article")
         summary = f"{TYPE_INFO[entity.type].label} · {plural(total, 'mention')} in {in_articles}"
@@ -103,7 +109,8 @@ class EntityPages:
         if entity.aliases:
             meta["aliases"] = list(entity.aliases)
         link = safe_url(entity.link)
-        related = site.related(key, MAX_RELATED)
+        said, more_said = profile.what_they_said(site, key, path)
+        role_lines = profile.roles(site, key, path)
         context = {
             "front_matter": front_matter(meta),
             "name": md_text(entity.name),
@@ -112,12 +119,33 @@ class EntityPages:
             "link": f"[{md_inline(link)}]({link})" if link else "",
             "aliases": ", ".join(md_inline(a) for a in entity.aliases if a != entity.name),
             "demonyms": ", ".join(md_inline(name) for name in site.demonyms(key)),
-            "roles": roles,
+            "key_facts": _key_facts(site, key, path, role_lines, len(said) + more_said),
+            "roles": [f"{role} — {where}" for role, where in role_lines],
             "articles": articles,
             "mention_groups": groups,
+            "said": said,
+            "more_said": more_said,
             "related": _related_lines(key, related, site, path),
             "graph": ego_graph_context(
                 neighbourhood(site, key), key, site, path, f"Who and what {entity.name} is connected with"
             ),
         }
         return Page(path, render_template("entity.md.j2", context))
+
+
+def _key_facts(site: Site, key: str, path: str, role_lines: list[tuple[str, str]], quotes: int) -> list:
+    """(label, Markdown) rows of the box under the name; rows without content are left out."""
+    rows = []
+    if role_lines:
+        rows.append(("Roles", "; ".join(role for role, _ in role_lines[: profile.KEY_ROLES])))
+    seen = profile.seen(site, key, path)
+    if seen:
+        rows.append(("First seen", seen[0]))
+        if seen[1] != seen[0]:
+            rows.append(("Last seen", seen[1]))
+    relations = profile.strongest_relations(site, key, path)
+    if relations:
+        rows.append(("Relations", "; ".join(relations)))
+    if quotes:
+        rows.append(("Quotes", f"[{plural(quotes, 'quote')}](#what-they-said)"))
+    return rows

@@ -134,7 +134,7 @@ class Facts:
                 )
             )
         roles = sorted(site._roles_of(entity_id).items())
-        return _digest(graph.nodes.get(entity_id), links, mentions, roles)
+        return _digest(graph.nodes.get(entity_id), links, mentions, roles, site._quotations[0].get(entity_id))
 
     def _ties_touched(self) -> set[str]:
         """The entities whose ties may differ from the last build's (see the module docstring)."""

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..markup import md_inline
 from ..model import TYPE_INFO, Evidence
-from ..verbs import VERB, act_sentence
+from ..verbs import ROLE, VERB, act_sentence
 from .common import md_link
-from .drawing import draw, legend_swatch, shorten
+from .drawing import draw, legend_swatch
 from .paths import article_path
 from .site import Site
-from .views import View, strongest_first, strongest_links
+from .views import View, fewer_plain_links, strongest_first, strongest_links
 
 MAX_VIEW_EDGES = (
     100  # an article's graph (and the home page's); entity pages and the Network page set their own
 )
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
+MAX_PLAIN_EDGES = 40  # edges that only say "named together": the strongest; every relation is drawn
+MAX_EVIDENCE_LINKS = 3  # links to the sentences that say one relation
 EGO_FIRST_RING = 30  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
 EGO_MAX_NODES = 40  # with connections of connections; two hops reach most of a big site, so keep the closest
 EGO_MAX_EDGES = 90  # a ring of 30 names with more chords than this is a hairball, and the bulk of the page
@@ -36,30 +40,64 @@ def _figure(view: View, site: Site, caption: str, focus: str | None = None) -> d
     }
 
 
-def _relations(view: View, site: Site, current: str, quote: bool = True) -> tuple[list[str], int]:
-    """One Markdown list item per relation: labelled ones say who did what; each quotes its evidence
-    (or, with quote=False, on a page that holds the sentence itself, only links to it)."""
+@dataclass(frozen=True)
+class ListedRelation:
+    """One item of the list under a graph: a relation in words, or one entity's co-occurrences."""
+
+    kind: str  # "act" (a verb), "role", or "named with" (what is only named together, for one entity)
+    markdown: str
+
+
+MAX_NAMED_WITH = 12  # names on one "also named with" line
+
+
+def _relations(view: View, site: Site, current: str) -> tuple[list[ListedRelation], int]:
+    """The relations first, each as a sentence with links to the sentences that say so ("Kim Jong Un
+    greeted Vladimir Putin ↩"); then what is only named together, one line per entity, each pair once,
+    under the entity more mentioned ("Also named with: Russia (7), Ukraine (4)")."""
     names = {n: node.name for n, node in view.nodes.items()}
 
-    def link(node: str) -> str:
+    def linked(node: str, text: str | None = None) -> str:
         path = site.entity_path(node)
-        return md_link(names[node], path, current) if path else md_inline(names[node])
+        shown = text if text is not None else names[node]
+        return md_link(shown, path, current) if path else md_inline(shown)
 
-    def source(ev: Evidence) -> str:
-        target = article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else "")
-        back = md_link("↩", target, current)
-        return f"“{md_inline(shorten(ev.sentence))}” {back}" if quote else back
+    def back(ev: Evidence) -> str:
+        return md_link("↩", article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else ""), current)
 
-    items = []
+    acts: dict[tuple, list[Evidence]] = {}
+    plain: dict[str, list[tuple[str, int]]] = {}
+    rank = {
+        n: i for i, n in enumerate(sorted(view.nodes, key=lambda n: (-view.nodes[n].mentions, names[n], n)))
+    }
     for (a, b), tie in sorted(view.links.items(), key=lambda kv: strongest_first(*kv)):
         for act in tie.acts:
-            said = act_sentence(VERB[act.verb], link(act.source), link(act.target), act.mutual)
-            items.append(f"{said}: {source(act.evidence)}")
-        times = tie.weight
-        together = f"named together in {times} sentence{'s' if times != 1 else ''}"
-        items.append(
-            f"{link(a)} — {link(b)}, {together}" + (f": {source(tie.evidence[0])}" if tie.evidence else "")
+            acts.setdefault((act.verb, act.source, act.target, act.mutual, act.detail, act.mood), []).append(
+                act.evidence
+            )
+        if not tie.acts:
+            first, other = (a, b) if rank[a] < rank[b] else (b, a)
+            plain.setdefault(first, []).append((other, tie.weight))
+    items = []
+    for (verb, source, target, mutual, detail, mood), evidence in acts.items():
+        parties = {"doer": source, "other": target}
+        sentence = act_sentence(
+            VERB[verb],
+            names[source],
+            names[target],
+            mutual,
+            detail,
+            lambda who, text, parties=parties: linked(parties[who], text),
+            mood,
         )
+        links = " ".join(back(ev) for ev in list(dict.fromkeys(evidence))[:MAX_EVIDENCE_LINKS])
+        items.append(ListedRelation("role" if verb == ROLE.key else "act", f"{sentence} {links}"))
+    for node in sorted(plain, key=rank.__getitem__):
+        others = sorted(plain[node], key=lambda ow: (-ow[1], rank[ow[0]]))
+        shown = ", ".join(f"{linked(o)} ({weight})" for o, weight in others[:MAX_NAMED_WITH])
+        rest = len(others) - MAX_NAMED_WITH
+        shown += f" and {rest} more" if rest > 0 else ""
+        items.append(ListedRelation("named with", f"{linked(node)}, also named with: {shown}"))
     return items[:MAX_LISTED_RELATIONS], max(0, len(items) - MAX_LISTED_RELATIONS)
 
 
@@ -71,7 +109,7 @@ def graph_context(
     focus: str | None = None,
     max_edges: int | None = MAX_VIEW_EDGES,
     max_outer_edges: int | None = None,
-    quote: bool = True,
+    max_plain_edges: int | None = MAX_PLAIN_EDGES,
 ) -> dict | None:
     """Template values for a graph figure and the relations listed under it.
 
@@ -82,10 +120,10 @@ def graph_context(
     if not view.links:
         return None
     view = strongest_links(view, max_edges, max_outer_edges, focus)
+    if max_plain_edges is not None:
+        view = fewer_plain_links(view, max_plain_edges)
     outer = view.outer
-    relations, more = _relations(
-        view.restricted(set(view.nodes) - outer) if outer else view, site, current, quote
-    )
+    relations, more = _relations(view.restricted(set(view.nodes) - outer) if outer else view, site, current)
     figure = _figure(view, site, caption, focus)
     return {
         "figure": figure,
@@ -112,4 +150,5 @@ def ego_graph_context(view: View, entity_id: str, site: Site, current: str, capt
         focus=entity_id,
         max_edges=EGO_MAX_EDGES,
         max_outer_edges=EGO_OUTER_MAX_EDGES,
+        max_plain_edges=None,  # the ego caps keep its strongest ties, which its rings are made of
     )

@@ -6,8 +6,9 @@ each connected part of the graph laid out on its own (Kamada-Kawai for small
 parts, a seeded spring layout for big ones) and the parts are packed side by
 side, lone entities in a grid beside them, so a lone entity never squeezes the
 connected ones into the middle. Labels are placed biggest node first on the
-first free side of their node; where no side is free the label is left to the
-tooltip. Same view and seed, same numbers: builds stay byte-identical.
+first free side of their node; the biggest few always get one, and where no
+side is free for a smaller node its label is left to the tooltip. Same view
+and seed, same numbers: builds stay byte-identical.
 """
 
 from __future__ import annotations
@@ -254,43 +255,46 @@ class _Boxes:
         )
 
 
+ALWAYS_LABELLED = 8  # a view's biggest nodes are what it is about: their names are always shown
+
+
 def place_labels(
     view: View, positions: dict[str, tuple[float, float]]
 ) -> dict[str, tuple[float, float, str] | None]:
-    """Where each node's label goes (x, y, text-anchor), biggest nodes first; None where no spot is free."""
-    taken = _Boxes()
+    """Where each node's label goes (x, y, text-anchor), biggest nodes first, on the first side of the node
+    that is free; None where no side is free. The ALWAYS_LABELLED biggest are placed whatever: on a side
+    clear of other labels (over a smaller node if need be, the text's halo keeps it legible), else below.
+    Smaller nodes' labels give way to theirs."""
+    nodes_taken, labels_taken = _Boxes(), _Boxes()
     for node, (x, y) in positions.items():
         r = node_radius(view.nodes[node].mentions)
-        taken.add((x - r, y - r, x + r, y + r))
+        nodes_taken.add((x - r, y - r, x + r, y + r))
     placed: dict[str, tuple[float, float, str] | None] = {}
     order = sorted(view.nodes, key=lambda n: (-view.nodes[n].mentions, n))
-    for node in order:
-        x, y = positions[node]
-        r = node_radius(view.nodes[node].mentions)
-        w = label_width(view.nodes[node].name)
-        spots = [
-            (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
-            (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),
-            (
-                x + r + 4,
-                y + 4,
-                "start",
-                (x + r + 3, y - FONT_SIZE / 2 - 1, x + r + 4 + w, y + FONT_SIZE / 2 + 1),
-            ),
-            (
-                x - r - 4,
-                y + 4,
-                "end",
-                (x - r - 4 - w, y - FONT_SIZE / 2 - 1, x - r - 3, y + FONT_SIZE / 2 + 1),
-            ),
-        ]
+    for rank, node in enumerate(order):
+        spots = _label_spots(positions[node], node_radius(view.nodes[node].mentions), view.nodes[node].name)
+        chosen = next((s for s in spots if nodes_taken.free(s[3]) and labels_taken.free(s[3])), None)
+        if chosen is None and rank < ALWAYS_LABELLED:
+            chosen = next((s for s in spots if labels_taken.free(s[3])), spots[0])
         placed[node] = None
-        for lx, ly, anchor, box in spots:
-            if taken.free(box):
-                taken.add(box)
-                placed[node] = (round(lx), round(ly), anchor)
-                break
+        if chosen is not None:
+            lx, ly, anchor, box = chosen
+            labels_taken.add(box)
+            placed[node] = (round(lx), round(ly), anchor)
     return placed
+
+
+def _label_spots(at: tuple[float, float], r: float, name: str) -> list[tuple[float, float, str, tuple]]:
+    """The four places a label may go, in the order tried: below, above, right, left of its node; each as
+    (x, y, text-anchor, the box it covers)."""
+    x, y = at
+    w = label_width(name)
+    return [
+        (x, y + r + FONT_SIZE + 1, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + FONT_SIZE + 4)),
+        (x, y - r - 4, "middle", (x - w / 2, y - r - FONT_SIZE - 4, x + w / 2, y - r - 1)),
+        (x + r + 4, y + 4, "start", (x + r + 3, y - FONT_SIZE / 2 - 1, x + r + 4 + w, y + FONT_SIZE / 2 + 1)),
+        (x - r - 4, y + 4, "end", (x - r - 4 - w, y - FONT_SIZE / 2 - 1, x - r - 3, y + FONT_SIZE / 2 + 1)),
+    ]
 
 
 def node_radius(mentions: int) -> float:

@@ -6,7 +6,8 @@ of fact, named by a key:
 
     e:<entity id>   the entity's record: name, type, aliases, description, link, its page (if any), and
                     for a place, what the articles call its people
-    t:<entity id>   its ties: its graph node, its links, its mentions (with their sentences) and roles
+    t:<entity id>   its ties: its graph node, its links, its mentions (with their sentences), roles and
+                    quotations
     a:<slug>        an article: its text and everything extract and resolve made of it
     h:<slug>        an article's headline: title, date, front matter, page
     n:<slug>        the articles before and after it in reading order
@@ -25,13 +26,12 @@ next build draws the page again only if one of those facts has changed
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import cached_property
 
 from ..config import Settings
 from ..model import (
+    Act,
     ArticleEntity,
     Corpus,
     Entity,
@@ -40,19 +40,20 @@ from ..model import (
     ExtractedArticle,
     Link,
     Node,
+    Quotation,
     Sentence,
 )
 from ..relate import SiteGraph
 from .dates import DateResolver
-from .paths import Headline, anchor_of, entity_page_path, headline_of
+from .paths import Headline, anchor_of, headline_of
+from .site_data import SiteData
 from .views import Neighbourhoods, View, article_view, induced, site_view
 
 ENTITY, TIES, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "a:", "h:", "n:"
 ORDER, MENTIONED, IN_GRAPH, DATES = "o:", "m:", "g:", "d:"
-NO_PAGE_TYPES = frozenset({EntityType.DATE, EntityType.GROUP})
 
 
-class Site:
+class Site(SiteData):
     """See the module docstring."""
 
     def __init__(
@@ -87,70 +88,6 @@ class Site:
         if self._reads is not None:
             self._reads.add(kind + name)
 
-    # --- what the site holds, worked out once (not facts: pages reach them through the methods) ---
-
-    @cached_property
-    def _by_slug(self) -> dict[str, ExtractedArticle]:
-        return {item.article.slug: item for item in self._corpus.articles}
-
-    @cached_property
-    def _mentions_by_article(self) -> dict[str, list[EntityMention]]:
-        grouped: dict[str, list[EntityMention]] = defaultdict(list)
-        for em in self._corpus.mentions:
-            grouped[em.article].append(em)
-        return grouped
-
-    @cached_property
-    def _mentions_by_entity(self) -> dict[str, list[EntityMention]]:
-        grouped: dict[str, list[EntityMention]] = defaultdict(list)
-        for em in self._corpus.mentions:
-            grouped[em.entity].append(em)
-        return grouped
-
-    @cached_property
-    def _order(self) -> list[str]:
-        """Article slugs by date (undated last), then title."""
-
-        def key(item: ExtractedArticle) -> tuple:
-            a = item.article
-            return (a.meta.date is None, a.meta.date or "", a.title.casefold(), a.slug)
-
-        return [item.article.slug for item in sorted(self._corpus.articles, key=key)]
-
-    @cached_property
-    def _position(self) -> dict[str, int]:
-        return {slug: i for i, slug in enumerate(self._order)}
-
-    @cached_property
-    def _with_page(self) -> frozenset[str]:
-        """The entities with a page: every named thing on a small site; on a big one, those with enough
-        mentions or articles. Dates have the timeline, not pages (each Wednesday is another day), and a
-        group (Russians, Democrats) is no one thing: its country's page names it.
-
-        The rest still appear in sidebars and graphs, unlinked: a page per one-off
-        name would multiply the site's size for pages nobody visits.
-        """
-        corpus, settings = self._corpus, self.settings
-        named = [e for e, entity in corpus.entities.items() if entity.type not in NO_PAGE_TYPES]
-        if len(corpus.articles) <= settings.small_site_articles:
-            return frozenset(named)
-        return frozenset(
-            e
-            for e in named
-            if len(self._mentions_by_entity.get(e, ())) >= settings.entity_page_min_mentions
-            or len({em.article for em in self._mentions_by_entity.get(e, ())})
-            >= settings.entity_page_min_articles
-        )
-
-    @cached_property
-    def _demonyms(self) -> dict[str, list[str]]:
-        """Place id → the names of the groups named after it (North Korea → North Korean, North Koreans)."""
-        found: dict[str, list[str]] = defaultdict(list)
-        for entity in self._corpus.entities.values():
-            if entity.country:
-                found[entity.country] += [entity.name, *entity.aliases]
-        return {place: sorted(set(names), key=str.casefold) for place, names in found.items()}
-
     def demonyms(self, place_id: str) -> list[str]:
         """What the articles call the people of this place (part of the place's record)."""
         self._read(ENTITY, place_id)
@@ -176,9 +113,6 @@ class Site:
         self._read(ENTITY, entity_id)
         return self._path_of(entity_id)
 
-    def _path_of(self, entity_id: str) -> str | None:
-        return entity_page_path(entity_id) if entity_id in self._with_page else None
-
     def node(self, entity_id: str) -> Node | None:
         self._read(TIES, entity_id)
         return self._graph.nodes.get(entity_id)
@@ -200,14 +134,6 @@ class Site:
         """Article slug → the role that article gives the entity, where it gives one."""
         self._read(TIES, entity_id)
         return self._roles_of(entity_id)
-
-    def _roles_of(self, entity_id: str) -> dict[str, str]:
-        roles = {}
-        for slug in {em.article for em in self._mentions_by_entity.get(entity_id, ())}:
-            for ae in self._corpus.article_entities[slug]:
-                if ae.entity == entity_id and ae.role:
-                    roles[slug] = ae.role
-        return roles
 
     def articles_of(self, entity_id: str) -> list[str]:
         """Slugs of the articles that mention the entity, in reading order."""
@@ -233,6 +159,13 @@ class Site:
             by_weight = [n for n in by_weight if ties[n].weight >= cut]
         return sorted(by_weight, key=lambda n: (-ties[n].weight, self.entity(n).name.casefold(), n))[:limit]
 
+    def acts_of(self, entity_id: str) -> list[Act]:
+        """The relations that say what they are on the entity's links, the heaviest link first."""
+        self._read(TIES, entity_id)
+        ties = self._graph.adjacency.get(entity_id, {})
+        labelled = sorted((n for n in ties if ties[n].acts), key=lambda n: (-ties[n].weight, n))
+        return [act for other in labelled for act in ties[other].acts]
+
     def link_between(self, a: str, b: str) -> Link | None:
         self._read(TIES, a)
         return self._graph.link(a, b)
@@ -251,11 +184,6 @@ class Site:
             if (types is None or self._corpus.entities[e].type in types)
             and (not with_page or e in self._with_page)
         ]
-
-    @cached_property
-    def _ranking(self) -> list[str]:
-        entities, mentions = self._corpus.entities, self._mentions_by_entity
-        return sorted(mentions, key=lambda e: (-len(mentions[e]), entities[e].name.casefold(), e))
 
     def is_date(self, entity_id: str) -> bool:
         self._read(DATES, "")
@@ -285,11 +213,6 @@ class Site:
         self._read(NEIGHBOURS, slug)
         return self._neighbours(slug)
 
-    def _neighbours(self, slug: str) -> tuple[str | None, str | None]:
-        i = self._position[slug]
-        order = self._order
-        return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
-
     def reading_order(self) -> list[str]:
         """Every article's slug by date (undated last), then title; every headline is read."""
         self._read(ORDER, "")
@@ -303,6 +226,18 @@ class Site:
         for member in members:
             self._read(TIES, member)
         return article_view(self._graph, members, slug)
+
+    # --- quotations ---
+
+    def quotations_of(self, entity_id: str) -> list[Quotation]:
+        """What the entity said, in article and text order (part of its ties)."""
+        self._read(TIES, entity_id)
+        return self._quotations[0].get(entity_id, [])
+
+    def quotations_in(self, slug: str) -> list[Quotation]:
+        """The article's credited quotations, in text order."""
+        self._read(ARTICLE, slug)
+        return self._quotations[1].get(slug, [])
 
     # --- the graph ---
 

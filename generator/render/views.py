@@ -92,6 +92,16 @@ def strongest_links(
     return View(view.nodes, dict(inner[:max_links] + far[:max_outer_links]), view.hops)
 
 
+def fewer_plain_links(view: View, limit: int) -> View:
+    """The view with every link that says what it is, and only the strongest limit of those that say no
+    more than "named together"."""
+    plain = sorted(((k, v) for k, v in view.links.items() if not v.acts), key=lambda kv: strongest_first(*kv))
+    if len(plain) <= limit:
+        return view
+    dropped = {k for k, _ in plain[limit:]}
+    return View(view.nodes, {k: v for k, v in view.links.items() if k not in dropped}, view.hops)
+
+
 def article_view(graph: SiteGraph, members: Iterable[str], article: str) -> View:
     """An article's own network: its entities, and the links with evidence from this article."""
     members = sorted(m for m in members if m in graph)
