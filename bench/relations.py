@@ -12,7 +12,6 @@ bench/results/relations.json. CORPUS=path and LIMIT=N as for `make bench`.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import re
@@ -134,11 +133,7 @@ def main() -> None:
         "references_pair": references["pair"],
         "top8_nodes_labelled": round(labelled / counted, 4) if counted else None,
     }
-    (RESULTS / "relations.json").write_text(json.dumps(result, indent=2) + "\n")
-    width = max(map(len, result))
-    for key, value in result.items():
-        print(f"{key:<{width}}  {value}")
-    print(f"(written to {RESULTS / 'relations.json'}; samples in {RESULTS / 'relations-sample.md'})")
+    report(result, "relations.json", f"; samples in {RESULTS / 'relations-sample.md'}")
 
 
 if __name__ == "__main__":

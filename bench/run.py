@@ -172,12 +172,17 @@ def main() -> None:
             "article_page_kb_max": round(max(article_sizes) / 1000, 1) if article_sizes else None,
             "search_index_kb": round(search.stat().st_size / 1000, 1) if search.exists() else None,
         }
+    report(result, "latest.json")
+
+
+def report(result: dict, name: str, also: str = "") -> None:
+    """Print the result as a table and write it to bench/results/name."""
     RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2) + "\n")
+    (RESULTS / name).write_text(json.dumps(result, indent=2) + "\n")
     width = max(map(len, result))
     for key, value in result.items():
         print(f"{key:<{width}}  {value}")
-    print(f"(written to {RESULTS / 'latest.json'})")
+    print(f"(written to {RESULTS / name}{also})")
 
 
 if __name__ == "__main__":

@@ -229,12 +229,17 @@ def group_mentions(
     return groups
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, never one
+
+
 def _join_surnames(groups: dict[str, Group]) -> None:
     """A lone surname, as a person or as anything else, joins the one full name (or the dominant one) of the
     site that ends in it."""
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in groups:
         tokens = key.removeprefix("person:").split()
+        while len(tokens) > 1 and tokens[-1] in GENERATIONS:
+            tokens = tokens[:-1]  # 'Bruce L Castor Jr': Castor, not Jr
         if key.startswith("person:") and len(tokens) > 1:
             by_surname[tokens[-1]].append(key)
 
@@ -251,7 +256,7 @@ def _join_surnames(groups: dict[str, Group]) -> None:
     for key in list(groups):
         person, _, rest = key.partition(":")
         tokens = rest.split()
-        if len(tokens) != 1 or key not in groups:
+        if len(tokens) != 1 or key not in groups or tokens[0] in GENERATIONS:
             continue
         target = owner(tokens[0]) if person == "person" else owner(person_key(rest))
         if person == "person":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import TYPE_INFO, Act, Corpus, EntityType, Evidence, ExtractedArticle, Link, Node
+from .verbs import SPEAK
 
 # Dates make every edge a hub: they stay on the timeline, never in the graph (their type has no shape).
 GRAPH_TYPES = frozenset(t for t in EntityType if TYPE_INFO[t].shape)
@@ -173,6 +174,8 @@ def _add_acts(ties: dict[str, dict[str, _Tie]], corpus: Corpus, evidence) -> Non
                 or target not in ties
             ):
                 continue
+            if action.verb == SPEAK.key and corpus.entities[source].type is not EntityType.PERSON:
+                continue  # a party or a band 'said': a quotation credited to no one person
             if action.mutual and target < source:
                 source, target = target, source
             if target not in ties[source]:

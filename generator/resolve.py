@@ -144,18 +144,22 @@ def resolve(
                 roles[entity_id] = mention.role  # the most specific role the article gives
         ordered = sorted(counts, key=lambda e: (-counts[e], entities[e].name.casefold()))
         per_article[slug] = tuple(ArticleEntity(e, counts[e], roles.get(e)) for e in ordered)
-    return Corpus(tuple(extracted), entities, tuple(resolved), per_article, _quotations(extracted, entity_of))
+    return Corpus(
+        tuple(extracted), entities, tuple(resolved), per_article, _quotations(extracted, entity_of, entities)
+    )
 
 
-def _quotations(extracted: Sequence[ExtractedArticle], entity_of: dict[tuple[str, int], str]) -> tuple:
-    """Each credited quote with its speaker's entity (one the editor hid says nothing)."""
+def _quotations(
+    extracted: Sequence[ExtractedArticle], entity_of: dict[tuple[str, int], str], entities: dict[str, Entity]
+) -> tuple:
+    """Each credited quote with its speaker's entity: a person (one the editor hid says nothing)."""
     found = []
     for item in extracted:
         slug = item.article.slug
         for quote in item.quotes:
             speaker = entity_of.get((slug, quote.speaker))
-            if speaker is None:
-                continue
+            if speaker is None or entities[speaker].type is not EntityType.PERSON:
+                continue  # hidden by the editor, or no person after all (a party, a band)
             sentence = item.sentences[quote.sentence]
             anchor = item.article.blocks[sentence.block].anchor if sentence.block >= 0 else ""
             words = item.article.text[quote.start : quote.end]

@@ -24,6 +24,7 @@ class Argument(Enum):
     AGREEMENT_WITH = "agreement with"  # "X signed an agreement with Y"; without "with", the subjects together
     MEMBER_OF = "member of"  # the noun: "X is a member of Y", "X, a member of Y"
     ROLE = "role"  # no parse: a title that names whose it is ("Russia's chief negotiator, Vladimir Medinsky")
+    QUOTE = "quote"  # no parse: what a quotation names ('"Blair should go," said Howard': Howard on Blair)
 
 
 PEOPLE = frozenset({EntityType.PERSON})
@@ -95,10 +96,11 @@ VERBS: tuple[Verb, ...] = (
     Verb("represent", ("represent",), "represent", Argument.OBJECT, others=BODIES),
     Verb("work", ("work",), "work for", Argument.FOR, others=BODIES),
     Verb("member", ("member",), "be a member of", Argument.MEMBER_OF, others=BODIES),
+    Verb("speak", (), "speak about", Argument.QUOTE),
     Verb("role", (), "", Argument.ROLE),  # the edge shows the role's own words
 )
 VERB: dict[str, Verb] = {verb.key: verb for verb in VERBS}
-ROLE = VERB["role"]
+ROLE, SPEAK = VERB["role"], VERB["speak"]
 
 _BY_FORM: dict[str, Verb] = {form: verb for verb in VERBS for form in verb.forms}
 
@@ -119,7 +121,7 @@ def possessive(name: str) -> str:
 
 
 PAST, PRESENT = "past", "present"  # an act's mood, else the words before its infinitive ("will", "vowed to")
-_IRREGULAR_PAST = {"meet": "met", "lead": "led", "make": "made", "be": "was"}
+_IRREGULAR_PAST = {"meet": "met", "lead": "led", "make": "made", "be": "was", "speak": "spoke"}
 
 
 def _conjugated(first: str, mood: str, plural: bool) -> str:

@@ -218,3 +218,9 @@ def test_a_resolved_pronoun_is_marked_as_a_reference_of_its_kind():
     pronoun = next(m for m in found if m.text == "He")
     assert (pronoun.refers, pronoun.type, pronoun.name) == (Reference.PRONOUN, P, "Tony Blair")
     assert replace(pronoun, refers=None, name="He") != pronoun  # the name is the person's, not the word
+
+
+def test_a_person_once_he_is_not_she():
+    story = Story("Walter Phillips spoke to police on Monday. He denied it. She wept.")
+    story.named("Walter Phillips", P)
+    assert story.references() == {story.at("He"): "Walter Phillips"}

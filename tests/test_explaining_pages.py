@@ -11,9 +11,7 @@ import pytest
 
 from generator.model import (
     Action,
-    ArticleEntity,
     Corpus,
-    EntityMention,
     Evidence,
     Mention,
     Quotation,
@@ -23,7 +21,7 @@ from generator.render import render_site
 from generator.render.graphs import graph_context
 
 from .graph_support import site_of
-from .test_pages import ENTITIES, NAMES, make_article
+from .test_pages import ENTITIES, corpus_of_articles, make_article
 
 SAID = "Taxes must be paid <script>alert(1)</script> in full"
 
@@ -59,22 +57,9 @@ def _corpus() -> Corpus:
             actions=(Action(putin.start, yukos.start, "warn", 0),),
         ),
     )
-    mentions, article_entities, quotations = [], {}, []
-    for item in (first, second):
-        counts: dict[str, int] = {}
-        for m in item.mentions:
-            entity_id = NAMES[m.name]
-            mentions.append(EntityMention(entity_id, item.article.slug, m))
-            counts[entity_id] = counts.get(entity_id, 0) + 1
-        article_entities[item.article.slug] = tuple(
-            ArticleEntity(e, c, "Russian President" if e == "vladimir-putin" else None)
-            for e, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-        )
-    quote_sentence = second.sentences[-1]
-    quotations.append(
-        Quotation("vladimir-putin", "auction", SAID, Evidence("auction", "p2", quote_sentence.text))
-    )
-    return Corpus((first, second), ENTITIES, tuple(mentions), article_entities, tuple(quotations))
+    said = Quotation("vladimir-putin", "auction", SAID, Evidence("auction", "p2", second.sentences[-1].text))
+    role = "Russian President"
+    return corpus_of_articles((first, second), roles={"tax-bill": role, "auction": role}, quotations=(said,))
 
 
 @pytest.fixture(scope="module")

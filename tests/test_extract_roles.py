@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from generator.extract.actions import role_words
 from generator.extract.refine import refine
 from generator.extract.roles import role_after, role_apposed_before, role_before
 from generator.model import EntityType as T
@@ -97,3 +100,60 @@ def test_refine_says_whose_role_it_is():
         "Steve Witkoff": ("Trump envoy", trump.start),
         "Vladimir Medinsky": ("Russia's chief negotiator", russia.start),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "owner"),
+    [
+        ("Russian President Vladimir Putin left.", "Vladimir Putin", "Russian"),
+        ("Rodrigo Rato, managing director of the IMF, spoke.", "Rodrigo Rato", "IMF"),
+        ("Nick Bubb, an analyst at Evolution Securities, said so.", "Nick Bubb", "Evolution Securities"),
+        # no owner: a title word that is a name ('Home'), a longer name ('Real Madrid'), a nationality
+        ("Home Secretary David Blunkett spoke.", "David Blunkett", None),
+        ("Real Madrid general manager Arrigo Sacchi spoke.", "Arrigo Sacchi", None),
+        ("British director Mark Dornford-May spoke.", "Mark Dornford-May", None),
+    ],
+)
+def test_whose_role_it_is(text, person, owner):
+    article = article_of(text)
+    names = [person] + [
+        n for n in ("Russian", "IMF", "Evolution Securities", "Home", "Madrid", "British") if n in text
+    ]
+    kinds = {"Russian": T.GROUP, "British": T.GROUP, "Madrid": T.PLACE, "Home": T.ORGANIZATION}
+    found = refine(
+        article,
+        sentences_of(article),
+        [mention(article, n, kinds.get(n, T.ORGANIZATION if n != person else T.PERSON)) for n in names],
+    )
+    (who,) = [m for m in found if m.name == person]
+    owners = {m.start: m.name for m in found}
+    assert who.role and (owners.get(who.role_of) if who.role_of is not None else None) == owner
+
+
+def test_a_role_relation_keeps_the_role_words_only():
+    assert role_words("Russia's chief negotiator", "Russia") == "chief negotiator"
+    assert role_words("managing director of the IMF", "IMF") == "managing director"
+    assert role_words("Trump envoy", "Trump") == "envoy"
+
+
+def test_of_two_titles_joined_by_a_connector_the_name_has_the_second():
+    text = "Claude Veron-Reville, spokesman for trade commissioner Peter Mandelson, said so."
+    assert role_before(text, text.index("Peter"), []).text == "trade commissioner"
+    assert role_before("Secretary of State John Kerry spoke.", 19, []).text == "Secretary of State"
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("London Irish coach Gary Gold spoke.", "London"),
+        ("Transport Commissioner Jacques Barrot spoke.", "Transport"),
+    ],
+)
+def test_no_owner_that_is_part_of_a_name_or_a_portfolio(text, owner):
+    article = article_of(text)
+    person = " ".join(text.split()[-3:-1])
+    found = refine(
+        article, sentences_of(article), [mention(article, owner, T.PLACE), mention(article, person, T.PERSON)]
+    )
+    (who,) = [m for m in found if m.name == person]
+    assert who.role and who.role_of is None

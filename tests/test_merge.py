@@ -154,3 +154,13 @@ def test_a_capitalised_first_word_is_not_taken_for_a_name_the_site_uses():
         ("Reading the report took a day.", []),
     )
     assert {em.article for em in corpus.mentions} == {"a0"}
+
+
+def test_a_generational_suffix_is_no_surname():
+    corpus = corpus_of(
+        ("Walter M Phillips Jr spoke.", [("Walter M Phillips Jr", T.PERSON)]),
+        ("Jr said so.", [("Jr", T.PERSON)]),
+        ("Phillips left.", [("Phillips", T.PERSON)]),
+    )
+    ids = _ids(corpus)
+    assert ids["Phillips"] == "Walter M Phillips Jr" and ids["Jr"] == "Jr"

@@ -193,3 +193,27 @@ def test_capping_edges_keeps_every_tie_of_the_focus():
     assert all(("hub", n) in capped.links for n in ring)
     positions, _, _ = layout(capped, 7, focus="hub")
     assert len({round(math.dist(positions["hub"], positions[n])) for n in ring}) <= 2  # all on the one ring
+
+
+def test_the_biggest_nodes_of_a_crowded_view_always_carry_their_names():
+    """Hubs sit in the crowded middle: a label placed only where there is room would leave them unnamed."""
+    names = {f"n{i:02d}": f"Name number {i}" for i in range(30)}
+    view = View({n: node(names[n], mentions=60 - i) for i, n in enumerate(names)}, {})
+    positions = {
+        n: (300 + (i % 5) * 6, 200 + (i // 5) * 6) for i, n in enumerate(names)
+    }  # all on top of each other
+    labels = place_labels(view, positions)
+    biggest = sorted(names, key=lambda n: -view.nodes[n].mentions)[:8]
+    assert all(labels[n] is not None for n in biggest)
+    assert sum(labels[n] is not None for n in names) < len(names)  # the small ones give way
+
+
+def test_a_small_nodes_label_gives_way_to_a_hubs():
+    hub, small = "hub", "small"
+    view = View({hub: node("The Hub", mentions=50), small: node("Small", mentions=1)}, {})
+    # The small node sits right under the hub, where the hub's label would go: the hub's label goes elsewhere
+    # (above) and the small node's below its own node, clear of the hub's.
+    positions = {hub: (300.0, 200.0), small: (300.0, 232.0)}
+    labels = place_labels(view, positions)
+    assert labels[hub] is not None and labels[hub][1] < 200  # above the hub
+    assert labels[small] is not None and labels[small][1] > 232

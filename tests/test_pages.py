@@ -113,7 +113,11 @@ def make_corpus() -> Corpus:
         ],
         summary="The editor's own dek.",
     )
-    articles = (first, second)
+    return corpus_of_articles((first, second), roles={"tax-bill": "Russian President"})
+
+
+def corpus_of_articles(articles, roles: dict[str, str], quotations=()) -> Corpus:
+    """The corpus of hand-made articles: every known name resolved; Putin has the role roles[slug] gives."""
     mentions, article_entities = [], {}
     for item in articles:
         counts: dict[str, int] = {}
@@ -122,14 +126,10 @@ def make_corpus() -> Corpus:
             mentions.append(EntityMention(entity_id, item.article.slug, m))
             counts[entity_id] = counts.get(entity_id, 0) + 1
         article_entities[item.article.slug] = tuple(
-            ArticleEntity(
-                e,
-                c,
-                "Russian President" if e == "vladimir-putin" and item.article.slug == "tax-bill" else None,
-            )
+            ArticleEntity(e, c, roles.get(item.article.slug) if e == "vladimir-putin" else None)
             for e, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
-    return Corpus(articles, ENTITIES, tuple(mentions), article_entities)
+    return Corpus(tuple(articles), ENTITIES, tuple(mentions), article_entities, tuple(quotations))
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ and the quotation marks that credit no one."""
 from __future__ import annotations
 
 from generator.extract.coref import resolve_references
-from generator.extract.quotes import find_quotes, quoted_spans
+from generator.extract.quotes import find_quotes, quote_actions, quoted_spans
 from generator.model import EntityType
 
 from .test_coref import Story
@@ -97,3 +97,39 @@ def test_quotation_marks_that_credit_no_one():
 def test_an_unresolved_pronoun_credits_no_one():
     story = Story('"We will win," he said.')
     assert credited(story) == []
+
+
+def test_a_quotation_relates_its_speaker_to_what_it_names():
+    story = Story('"Tony Blair should go before May," said Michael Howard of the Conservative Party.')
+    story.named("Tony Blair", P)
+    story.named("May", EntityType.DATE)
+    howard = story.named("Michael Howard", P)
+    story.named("Conservative Party", ORG)
+    mentions = sorted(story.mentions, key=lambda m: m.start)
+    quotes = find_quotes(story.article, story.sentences, mentions)
+    by_start = {m.start: m.name for m in mentions}
+    spoken = [
+        (by_start[a.subject], a.verb, by_start[a.object]) for a in quote_actions(quotes, mentions, story.text)
+    ]
+    # What the quotation names (not a date, not what the sentence says around it, not the speaker).
+    assert spoken == [("Michael Howard", "speak", "Tony Blair")] and quotes[0].speaker == howard.start
+
+
+def test_no_credit_to_a_speaker_the_quotation_names():
+    story = Story("Charles Kennedy arrived.", '"Mr Howard and Mr Kennedy want a debate," he said.')
+    story.named("Charles Kennedy", P)
+    story.named("Howard", P)
+    story.named("Kennedy", P, 1, name="Charles Kennedy")
+    assert credited(story) == []
+
+
+def test_the_writers_brackets_are_not_what_the_speaker_spoke_about():
+    story = Story('"The firm (in North Carolina) let down Tony Blair," said John Smith.')
+    story.named("North Carolina", EntityType.PLACE)
+    story.named("Tony Blair", P)
+    smith = story.named("John Smith", P)
+    mentions = sorted(story.mentions, key=lambda m: m.start)
+    quotes = find_quotes(story.article, story.sentences, mentions)
+    about = {m.start: m.name for m in mentions}
+    assert [about[a.object] for a in quote_actions(quotes, mentions, story.text)] == ["Tony Blair"]
+    assert quotes[0].speaker == smith.start

@@ -129,7 +129,8 @@ def relations_by_case(tmp_path_factory) -> dict[str, set[str]]:
 
 def test_every_verb_of_the_vocabulary_has_a_case():
     words = {word for case in CASES for word in case.replace(",", "").split()}
-    untested = [v.key for v in VERBS if v.argument is not Argument.ROLE and not words & {v.key, *v.lemmas}]
+    from_the_parse = [v for v in VERBS if v.argument not in (Argument.ROLE, Argument.QUOTE)]  # tested apart
+    untested = [v.key for v in from_the_parse if not words & {v.key, *v.lemmas}]
     assert untested == []
 
 

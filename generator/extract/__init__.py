@@ -26,10 +26,10 @@ from ..boilerplate import opens_with_furniture
 from ..config import Settings
 from ..failures import doing
 from ..model import Article, EntityType, ExtractedArticle, Extraction, Mention, Sentence
-from .actions import find_actions
+from .actions import find_actions, role_actions
 from .cache import ExtractionCache, cache_key
 from .coref import resolve_references
-from .quotes import find_quotes
+from .quotes import find_quotes, quote_actions
 from .refine import refine
 from .spans import clean_span
 from .worker import ExtractionWorker
@@ -96,7 +96,9 @@ def extract(
     found = []
     for article, s, m in zip(articles, sentences, mentions):
         named = resolve_references(article, s, refine(article, s, m))
-        found.append(Extraction(tuple(s), tuple(named), quotes=tuple(find_quotes(article, s, named))))
+        quotes = find_quotes(article, s, named)
+        said = role_actions(named) + quote_actions(quotes, named, article.text)
+        found.append(Extraction(tuple(s), tuple(named), tuple(dict.fromkeys(said)), tuple(quotes)))
     return find_actions(found, lambda texts: parse(texts, model))
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from ..model import Action, EntityType, Extraction, Mention
-from ..verbs import PRESENT, ROLE, Argument, all_forms, verb_of_form
+from ..verbs import BODIES, PRESENT, ROLE, Argument, all_forms, verb_of_form
 
 _AGREEMENTS = frozenset(
     """agreement agreements deal deals treaty treaties pact accord accords contract contracts memorandum
@@ -29,8 +29,8 @@ Parse = Callable[[Iterable[str]], Iterator]  # sentence texts → parsed docs, i
 
 
 def find_actions(extractions: list[Extraction], parse: Parse) -> list[Extraction]:
-    """The extractions with their labelled relations (roles, and what the parse says of the sentences that
-    can hold one, the only ones parsed)."""
+    """The extractions with the relations the parse finds added, parsing only the sentences that can hold
+    one."""
     jobs = []  # (extraction index, sentence index, the sentence's mentions)
     for i, extraction in enumerate(extractions):
         by_sentence: dict[int, list[Mention]] = {}
@@ -40,7 +40,7 @@ def find_actions(extractions: list[Extraction], parse: Parse) -> list[Extraction
         for s, found in sorted(by_sentence.items()):
             if len({m.name for m in found}) >= 2 and _TRIGGER.search(extraction.sentences[s].text):
                 jobs.append((i, s, found))
-    actions: list[list[Action]] = [role_actions(e.mentions) for e in extractions]
+    actions = [list(e.actions) for e in extractions]  # roles and quotations' (found before the parse)
     docs = parse(extractions[i].sentences[s].text for i, s, _ in jobs) if jobs else ()
     for (i, s, found), doc in zip(jobs, docs):
         actions[i] += _sentence_actions(doc, s, extractions[i].sentences[s].start, found)
@@ -73,7 +73,7 @@ def role_words(role: str, owner: str) -> str:
     rest = role[:at] + role[at + len(owner) :]
     rest = re.sub(r"^\s*[’']s\b", "", rest) if at == 0 else rest
     words = rest.split()
-    while words and words[-1].casefold() in ("of", "for"):
+    while words and words[-1].casefold() in ("of", "for", "at", "the"):
         words.pop()
     return " ".join(words)
 
@@ -184,8 +184,12 @@ def _mood(verb) -> str | None:
         return f"{verb.head.lower_} to"
     tensed = verb.head if verb.pos_ == "NOUN" else verb  # "X is a member of": the verb it is the attribute of
     auxiliaries = [t for t in tensed.children if t.dep_ in ("aux", "auxpass")]
-    if tensed.tag_ in ("VBZ", "VBP") or any(t.tag_ in ("VBZ", "VBP") for t in auxiliaries):
-        return PRESENT
+    if any(t.lower_ in ("has", "have", "had", "'ve", "'s") and t.dep_ == "aux" for t in auxiliaries):
+        return None  # "has met": done
+    if tensed.tag_ in ("VBZ", "VBP") or (
+        tensed.tag_ == "VBG" and any(t.tag_ in ("VBZ", "VBP") for t in auxiliaries)
+    ):
+        return PRESENT  # "leads", "is meeting"
     return None
 
 
@@ -194,13 +198,16 @@ def _sentence_actions(doc, sentence: int, base: int, found: list[Mention]) -> li
         at = base + token.idx
         return [m.start for m in found if m.start <= at < m.end and (types is None or m.type in types)]
 
-    def parties(tokens, types=None) -> list[int]:
-        """Start offsets of the mentions that hold these tokens (of the given types), in order; for a noun
-        that is no name, the name it is made with ("the Roma side": Roma)."""
+    def parties(tokens, types=None, bodies=False) -> list[int]:
+        """Start offsets of the mentions that hold these tokens (of the given types), in order; with bodies,
+        for a noun that is no name, the place or organisation it is made with ("the Roma side": Roma)."""
         starts = []
         for token in tokens:
             starts += holding(token, types) or [
-                s for c in token.children if c.dep_ == "compound" for s in holding(c, types)
+                s
+                for c in token.children
+                if bodies and c.dep_ == "compound"
+                for s in holding(c, (types or BODIES) & BODIES)
             ]
         return list(dict.fromkeys(starts))
 
@@ -219,7 +226,7 @@ def _sentence_actions(doc, sentence: int, base: int, found: list[Mention]) -> li
         if mutual:
             pairs = [(a, b) for n, a in enumerate(doers) for b in doers[n + 1 :]]
         else:
-            targets = parties(_with_conjuncts(objects), verb.others)
+            targets = parties(_with_conjuncts(objects), verb.others, bodies=True)
             pairs = [(a, b) for a in doers for b in targets]
         mood = _mood(token)
         out += [Action(a, b, verb.key, sentence, mutual, mood=mood) for a, b in pairs if a != b]

@@ -87,6 +87,7 @@ def _pronoun_references(people: ArticlePeople, mentions: list[Mention]) -> list[
                 continue
             name = _antecedent(people, subjects + found, mentions, start, sentence.block, match.group())
             if name is not None:
+                people.gender.setdefault(people.key(name), match.group().casefold())  # 'he' then: not 'she'
                 pronoun = Mention(
                     match.group(), start, end, index, EntityType.PERSON, name, refers=Reference.PRONOUN
                 )

@@ -57,7 +57,8 @@ class ArticlePeople:
         return found
 
     def fits(self, name: str, pronoun: str) -> bool:
-        """Whether 'he' or 'she' may stand for the person: no title or role word says otherwise."""
+        """Whether 'he' or 'she' may stand for the person: no title, role word or earlier pronoun of theirs
+        says otherwise."""
         pronoun = pronoun.casefold()
         return self.gender.get(self.key(name), pronoun) == pronoun
 

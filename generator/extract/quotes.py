@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Article, EntityType, Mention, Quote, Sentence
+from ..model import Action, Article, EntityType, Mention, Quote, Sentence
+from ..verbs import SPEAK
 from .roles import ROLE_HEADS, ROLE_MODIFIERS
 
 SPEECH_VERBS = (
     r"(?:said|says|added|adds|told|tells|asked|asks|explained|insisted|continued|warned|declared|stressed)"
 )
+_NOT_SPOKEN_OF = frozenset({EntityType.DATE, EntityType.GROUP})
 MIN_FRAGMENT_WORDS = 3  # '"livid"' alone tells a reader nothing out of its sentence
 # A word of a title before a name: no full stop but an initial's or an abbreviation's ('Mr.', 'J.', 'U.S.');
 # a role word, or a noun for one who does something ('biographer', 'novelist'), not a word like 'after'.
@@ -86,7 +88,7 @@ def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Seque
             speaker = _speaker(article.text, max(sentence.start, block.start), start, end, in_block, words)
             if speaker is None and n == 0 and a == 0:
                 speaker = running
-            if speaker is None or words < 2:
+            if speaker is None or words < 2 or _names_speaker(speaker, people, inner):
                 continue
             quotes.append(Quote(speaker.start, inner[0], inner[1], index))
             credited_last = speaker if n == len(spans) - 1 else None
@@ -96,6 +98,12 @@ def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Seque
             else None
         )
     return quotes
+
+
+def _names_speaker(speaker: Mention, people: list[Mention], inner: tuple[int, int]) -> bool:
+    """Whether the quoted words name their speaker ('... than Mr Kennedy,' he said): people rarely speak of
+    themselves by name, so the credit is more likely wrong."""
+    return any(inner[0] <= m.start < inner[1] and m.name == speaker.name and not m.refers for m in people)
 
 
 def _speaker(
@@ -125,3 +133,27 @@ def _speaker(
         if not direct and words >= MIN_FRAGMENT_WORDS and _INTRODUCES_FRAGMENT.fullmatch(between):
             return m
     return None
+
+
+def _asides(quote: Quote, text: str) -> list[tuple[int, int]]:
+    """The writer's own words inside a quotation: '(in North Carolina)', '[the committee]'."""
+    return [
+        (quote.start + m.start(), quote.start + m.end())
+        for m in re.finditer(r"\([^()]*\)|\[[^\[\]]*\]", text[quote.start : quote.end])
+    ]
+
+
+def quote_actions(quotes: Sequence[Quote], mentions: Sequence[Mention], text: str) -> list[Action]:
+    """What each quotation names, as the speaker speaking about it ('"Blair should go," said Howard':
+    Howard spoke about Blair); never the speaker, a date, a word that stands for a name, or what the writer
+    put in brackets."""
+    speakers = {m.start: m for m in mentions}
+    out = []
+    for quote in quotes:
+        speaker = speakers[quote.speaker]
+        asides = _asides(quote, text)
+        for m in mentions:
+            named = quote.start <= m.start < quote.end and m.type not in _NOT_SPOKEN_OF and not m.refers
+            if named and m.name != speaker.name and not any(a <= m.start < b for a, b in asides):
+                out.append(Action(quote.speaker, m.start, SPEAK.key, m.sentence))
+    return list(dict.fromkeys(out))

@@ -18,7 +18,16 @@ from dataclasses import replace
 
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
 from ..names import country_name, demonym_country, fold, is_place
-from .roles import is_honorific, is_role_word, role_after, role_apposed_before, role_before
+from .roles import (
+    OFFICES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    is_honorific,
+    is_role_word,
+    role_after,
+    role_apposed_before,
+    role_before,
+)
 from .spans import keep, strip_numbers, strip_titles, tidy
 
 ORGANIZATION_ENDINGS = frozenset(
@@ -193,7 +202,31 @@ def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) 
     inside = [
         m for m in named if role.start <= m.start - sentence.start and m.end - sentence.start <= role.end
     ]
-    return replace(mention, role=role.text, role_of=inside[0].start if inside else None)
+    owner = next((m for m in inside if _owns(m, role.text, sentence)), None)
+    return replace(mention, role=role.text, role_of=owner.start if owner else None)
+
+
+_TIMES = frozenset({"former", "acting", "then", "ex", "interim", "outgoing", "new"})
+_OWNER_TYPES = frozenset({EntityType.PLACE, EntityType.ORGANIZATION, EntityType.PERSON, EntityType.GROUP})
+
+
+def _owns(owner: Mention, role: str, sentence: Sentence) -> bool:
+    """Whether the role is the owner's: 'Home' is no owner of 'Home Secretary', 'Madrid' none of 'Real Madrid
+    general manager' (a longer name), 'British' none of 'British director' (a nationality, not an office)."""
+    if owner.type not in _OWNER_TYPES or fold(owner.text) in ROLE_MODIFIERS:
+        return False
+    before = re.findall(
+        r"[\w’'.-]+(?= $)", sentence.text[: owner.start - sentence.start]
+    )  # the word next to it
+    # A capitalised word right before it makes a longer name ('Real Madrid'), but for 'Former Tory leader'.
+    opening = before and sentence.text.startswith(before[-1]) and fold(before[-1]) in _TIMES
+    if before and before[-1][:1].isupper() and not opening:
+        return False
+    after = re.match(r" ([\w’'.-]+)", sentence.text[owner.end - sentence.start :])
+    if after and after.group(1)[:1].isupper() and not is_role_word(after.group(1)):
+        return False  # 'London Irish coach': London is part of a longer name
+    heads = [w for w in fold(role).split() if w in ROLE_HEADS]
+    return owner.type is not EntityType.GROUP or bool(heads and heads[-1] in OFFICES)
 
 
 def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:

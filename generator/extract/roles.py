@@ -27,6 +27,16 @@ bishop rabbi imam cleric sheikh ayatollah activist dissident tycoon billionaire 
 banker boss inspector commissioner superintendent sergeant professor executive strategist chairperson
 """.split()
 )
+# The role heads that are an office of a country: with a demonym, the country's ('Russian President'); any
+# other with a demonym is a nationality ('British director').
+OFFICES = frozenset(
+    """
+president president-elect leader minister premier chancellor king queen prince princess emperor secretary
+secretary-general ambassador envoy governor senator sen general gen commander official diplomat negotiator
+spokesman spokeswoman spokesperson prosecutor attorney ruler monarch dictator mp lawmaker legislator rep gov
+chief head adviser advisor aide counsel
+""".split()
+)
 ROLE_MODIFIERS = frozenset(
     """
 former acting deputy vice foreign prime defence defense finance interior home state supreme top senior
@@ -34,10 +44,12 @@ junior first opposition party military security trade economy economic justice h
 oil labor labour national then ex managing parliamentary majority minority chief general assistant
 associate communist socialist conservative liberal republican democratic independent rebel army navy
 police intelligence central bank team club regional provincial local federal deputy-prime ruling
+transport environment culture agriculture industry treasury communications sport science technology
+employment immigration housing pensions work welfare
 """.split()
 )
 HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady mr. mrs. ms. dr. messrs".split())
-CONNECTORS = frozenset(["of", "for"])
+CONNECTORS = frozenset(["of", "for", "at"])
 PREPOSITIONS = frozenset("to with by from of for at in on about against after before".split())
 _WORD = re.compile(r"[^\s,;:()\"“”]+")
 _MAX_ROLE_WORDS = 7
@@ -141,6 +153,13 @@ def _walk_back(words: list[tuple[int, int]], text: str, names: Sequence[tuple[in
         break
     while taken and not is_role_word(text[taken[-1][0] : taken[-1][1]]):
         taken.pop()  # the title must end in a role word ('Russia's Vladimir Putin' has none)
+    # Two titles joined by a connector: 'spokesman for trade commissioner Peter Mandelson' gives Mandelson the
+    # one after it ('Secretary of State' is one: no role noun after its 'of').
+    for n in range(len(taken) - 1, -1, -1):
+        if text[taken[n][0] : taken[n][1]] in CONNECTORS:
+            if any(is_role_head(text[s:e]) for s, e in taken[n + 1 :]):
+                taken = taken[n + 1 :]
+            break
     return _accept(taken, text, names)
 
 
@@ -151,8 +170,11 @@ def role_after(text: str, end: int, names: Sequence[tuple[int, int]]) -> RoleSpa
         return None
     offset = end + match.start(1)
     words = [(offset + m.start(), offset + m.end()) for m in _WORD.finditer(match.group(1))]
-    for ws, we in words:
+    for n, (ws, we) in enumerate(words):
         word = text[ws:we]
+        after_connector = n > 0 and text[words[n - 1][0] : words[n - 1][1]] in CONNECTORS
+        if word == "the" and after_connector:  # 'managing director of the IMF'
+            continue
         if not (is_role_word(word) or word in CONNECTORS or _is_name_word(text, ws, we, names)):
             return None
     return _accept(words, text, names)

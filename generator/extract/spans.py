@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from ..durations import is_duration
 from ..model import EntityType, Mention
-from .roles import is_honorific, is_role_head, is_role_word
+from ..names import fold
+from .roles import ROLE_MODIFIERS, is_honorific, is_role_head, is_role_word
 
 _FREQUENCY = re.compile(r"^(?:annual|annually|daily|weekly|monthly|yearly|quarterly|hourly|nightly)$", re.I)
 _INDEFINITE_BEFORE = re.compile(r"(?:^|\s)(?:a|an)\s+$", re.I)
@@ -136,6 +137,9 @@ def keep(mention: Mention, article_text: str) -> bool:
         return not is_duration(mention.text) and not _FREQUENCY.match(mention.text)
     if not (mention.name[:1].isupper() or mention.name[:1].isdigit()) or mention.name.casefold() in NOT_NAMES:
         return False
+    following = re.match(r" ([\w.-]+)", article_text[mention.end : mention.end + 30])
+    if fold(mention.name) in ROLE_MODIFIERS and following and is_role_head(following.group(1)):
+        return False  # 'Home' in 'Home Secretary Charles Clarke': a title's word, not a name
     if " " not in mention.name and mention.type is not EntityType.GROUP:
         # 'a State Guest House': a piece of a longer name the model cut, not a name of its own.
         after_indefinite = _INDEFINITE_BEFORE.search(article_text[max(0, mention.start - 4) : mention.start])

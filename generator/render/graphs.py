@@ -49,6 +49,7 @@ class ListedRelation:
 
 
 MAX_NAMED_WITH = 12  # names on one "also named with" line
+MAX_NAMED_WITH_LINES = 8  # lines of those, for the most mentioned; the pairs of the rest are counted
 
 
 def _relations(view: View, site: Site, current: str) -> tuple[list[ListedRelation], int]:
@@ -92,12 +93,17 @@ def _relations(view: View, site: Site, current: str) -> tuple[list[ListedRelatio
         )
         links = " ".join(back(ev) for ev in list(dict.fromkeys(evidence))[:MAX_EVIDENCE_LINKS])
         items.append(ListedRelation("role" if verb == ROLE.key else "act", f"{sentence} {links}"))
-    for node in sorted(plain, key=rank.__getitem__):
+    ends = sorted(plain, key=rank.__getitem__)
+    for node in ends[:MAX_NAMED_WITH_LINES]:
         others = sorted(plain[node], key=lambda ow: (-ow[1], rank[ow[0]]))
         shown = ", ".join(f"{linked(o)} ({weight})" for o, weight in others[:MAX_NAMED_WITH])
         rest = len(others) - MAX_NAMED_WITH
         shown += f" and {rest} more" if rest > 0 else ""
         items.append(ListedRelation("named with", f"{linked(node)}, also named with: {shown}"))
+    unlisted = sum(len(plain[node]) for node in ends[MAX_NAMED_WITH_LINES:])
+    if unlisted:
+        pairs = f"{unlisted} more pair{'s' if unlisted != 1 else ''}"
+        items.append(ListedRelation("named with", f"… and {pairs} named together, each drawn in the graph"))
     return items[:MAX_LISTED_RELATIONS], max(0, len(items) - MAX_LISTED_RELATIONS)
 
 

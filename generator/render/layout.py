@@ -275,7 +275,11 @@ def place_labels(
         spots = _label_spots(positions[node], node_radius(view.nodes[node].mentions), view.nodes[node].name)
         chosen = next((s for s in spots if nodes_taken.free(s[3]) and labels_taken.free(s[3])), None)
         if chosen is None and rank < ALWAYS_LABELLED:
-            chosen = next((s for s in spots if labels_taken.free(s[3])), spots[0])
+            # Over a smaller node if need be, a line further out if a label is in the way, else below.
+            farther = _label_spots(
+                positions[node], node_radius(view.nodes[node].mentions) + FONT_SIZE + 2, view.nodes[node].name
+            )
+            chosen = next((s for s in spots + farther[:2] if labels_taken.free(s[3])), spots[0])
         placed[node] = None
         if chosen is not None:
             lx, ly, anchor, box = chosen

@@ -41,6 +41,7 @@ class NetworkPage(OnePage):
                 PATH,
                 "Every entity on the site and how they are connected",
                 max_edges=4 * settings.network_max_nodes,
+                max_plain_edges=None,  # its own cap keeps the strongest edges of each entity
             ),
         }
         return Page(PATH, render_template("network.md.j2", context))

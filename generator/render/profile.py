@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..markup import md_inline
 from ..model import Act, Quotation
 from ..names import fold
-from ..verbs import VERB, act_sentence
+from ..verbs import ROLE, SPEAK, VERB, act_sentence
 from .common import md_link
 from .dates import readable_date
 from .drawing import shorten
@@ -77,7 +77,11 @@ def _act_line(site: Site, act: Act, path: str, own: str) -> str:
 def strongest_relations(site: Site, entity_id: str, path: str, limit: int = KEY_RELATIONS) -> list[str]:
     """The entity's relations that say what they are, on its heaviest links first, each once."""
     done, lines = set(), []
-    for act in site.acts_of(entity_id):
+    # What it did first, then what it said; its roles have their own row.
+    ranked = sorted(
+        (a for a in site.acts_of(entity_id) if a.verb != ROLE.key), key=lambda a: a.verb == SPEAK.key
+    )
+    for act in ranked:
         key = (act.verb, act.source, act.target, act.mutual, act.detail, act.mood)
         if key not in done:
             done.add(key)

@@ -93,13 +93,18 @@ def strongest_links(
 
 
 def fewer_plain_links(view: View, limit: int) -> View:
-    """The view with every link that says what it is, and only the strongest limit of those that say no
-    more than "named together"."""
+    """The view with every link that says what it is, and of those that say no more than "named together"
+    the strongest limit, and each node's strongest (so no node is cut loose from the drawing)."""
     plain = sorted(((k, v) for k, v in view.links.items() if not v.acts), key=lambda kv: strongest_first(*kv))
     if len(plain) <= limit:
         return view
-    dropped = {k for k, _ in plain[limit:]}
-    return View(view.nodes, {k: v for k, v in view.links.items() if k not in dropped}, view.hops)
+    kept = {k for k, _ in plain[:limit]}
+    linked = {n for k in kept for n in k} | {n for k, v in view.links.items() if v.acts for n in k}
+    for key, _ in plain[limit:]:
+        if key[0] not in linked or key[1] not in linked:
+            kept.add(key)
+            linked.update(key)
+    return View(view.nodes, {k: v for k, v in view.links.items() if v.acts or k in kept}, view.hops)
 
 
 def article_view(graph: SiteGraph, members: Iterable[str], article: str) -> View:
