@@ -40,8 +40,9 @@ def roles(site: Site, entity_id: str, path: str) -> list[tuple[str, str]]:
     12 June 2024 – 19 June 2024'. Up to three articles are linked by title."""
     by_role: dict[str, list[str]] = {}
     spelling: dict[str, dict[str, int]] = {}
+    roles_in = site.roles_of(entity_id)
     for slug in site.articles_of(entity_id):
-        role = site.roles_of(entity_id).get(slug)
+        role = roles_in.get(slug)
         if role:
             key = fold(role)
             by_role.setdefault(key, []).append(slug)
