@@ -43,6 +43,10 @@ class Settings:
     entity_page_min_articles: int = 2
     cache: str = ".cache/explainer"
     processes: int = 0
+    # From mkdocs.yml's own keys: where the site is published, and its URL style (feeds and data files
+    # give each page's full address).
+    site_url: str = ""
+    directory_urls: bool = True
 
     @property
     def seeds_dir(self) -> Path:
@@ -66,7 +70,7 @@ class Settings:
 
 
 # Settings from elsewhere in mkdocs.yml, not from extra.explainer: the project's folder, and docs_dir.
-NOT_USER_KEYS = ("root", "docs")
+NOT_USER_KEYS = ("root", "docs", "site_url", "directory_urls")
 
 
 def user_settings() -> list[str]:
@@ -74,9 +78,15 @@ def user_settings() -> list[str]:
     return [f.name for f in fields(Settings) if f.name not in NOT_USER_KEYS]
 
 
-def settings_from_mapping(values: dict[str, Any] | None, root: Path, docs: str = "docs") -> Settings:
-    """Typed settings from the `extra.explainer` mapping (docs: MkDocs' docs_dir); an unknown key is an
-    error."""
+def settings_from_mapping(
+    values: dict[str, Any] | None,
+    root: Path,
+    docs: str = "docs",
+    site_url: str | None = None,
+    directory_urls: bool = True,
+) -> Settings:
+    """Typed settings from the `extra.explainer` mapping (docs, site_url, directory_urls: MkDocs' docs_dir,
+    site_url and use_directory_urls); an unknown key is an error."""
     values = dict(values or {})
     known = {f.name: f for f in fields(Settings) if f.name in user_settings()}
     unknown = sorted(set(values) - set(known))
@@ -95,7 +105,8 @@ def settings_from_mapping(values: dict[str, Any] | None, root: Path, docs: str =
         if expected is str and not isinstance(value, str):
             raise ConfigError(f"mkdocs.yml: extra.explainer.{key} must be text, not {reprlib.repr(value)}")
         typed[key] = value
-    return replace(Settings(root=root, docs=docs), **typed)
+    base = Settings(root=root, docs=docs, site_url=site_url or "", directory_urls=bool(directory_urls))
+    return replace(base, **typed)
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -106,7 +117,21 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
+def _environment_tag(loader: yaml.SafeLoader, node: yaml.Node) -> str | None:
+    """MkDocs' `!ENV NAME` and `!ENV [NAME, ..., default]`: the first variable that is set, else the
+    default (the list's last item)."""
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    items = [loader.construct_object(item) for item in getattr(node, "value", [])]
+    names, default = (items[:-1], items[-1]) if len(items) > 1 else (items, None)
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return os.environ[name]
+    return default
+
+
 _LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_LenientLoader.add_constructor("!ENV", _environment_tag)
 _LenientLoader.add_multi_constructor("!", _ignore_tag)
 
 
@@ -127,6 +152,11 @@ def load_settings(config_file: Path) -> Settings:
     """Settings from a mkdocs.yml; paths in it are relative to the file's folder."""
     data = read_mkdocs_yml(config_file)
     extra = data.get("extra") or {}
+    site_url = data.get("site_url")
     return settings_from_mapping(
-        extra.get("explainer"), config_file.resolve().parent, data.get("docs_dir") or "docs"
+        extra.get("explainer"),
+        config_file.resolve().parent,
+        data.get("docs_dir") or "docs",
+        site_url if isinstance(site_url, str) else None,
+        data.get("use_directory_urls", True) is not False,
     )

@@ -32,6 +32,7 @@ OUTPUT_PACKAGES = (
     "justext",
     "lxml",
     "htmldate",
+    "feedgen",
 )
 
 

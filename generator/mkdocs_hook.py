@@ -32,7 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     values = (config.extra or {}).get("explainer")
     try:
         root = Path(config.config_file_path).resolve().parent
-        _state["settings"] = settings_from_mapping(values, root, config.docs_dir)
+        _state["settings"] = settings_from_mapping(
+            values, root, config.docs_dir, config.site_url, config.use_directory_urls
+        )
     except ConfigError as error:
         raise PluginError(str(error)) from None
     return config

@@ -26,7 +26,7 @@ from .test_pages import ENTITIES, corpus_of_articles, make_article
 SAID = "Taxes must be paid <script>alert(1)</script> in full"
 
 
-def _corpus() -> Corpus:
+def story_corpus() -> Corpus:
     first = make_article(
         "tax-bill",
         "Yukos gets a tax bill",
@@ -64,11 +64,13 @@ def _corpus() -> Corpus:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return {p.path: p.content.decode() for p in render_site(site_of(_corpus())) if p.path.endswith(".md")}
+    return {
+        p.path: p.content.decode() for p in render_site(site_of(story_corpus())) if p.path.endswith(".md")
+    }
 
 
 def test_relations_come_first_as_sentences_then_one_line_per_entity_named_with_the_rest():
-    site = site_of(_corpus())
+    site = site_of(story_corpus())
     context = graph_context(site.article_graph("tax-bill"), site, "articles/tax-bill.md", "Caption")
     kinds = [r.kind for r in context["relations"]]
     assert kinds[0] == "act" and set(kinds[1:]) == {"named with"}

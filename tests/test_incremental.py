@@ -89,9 +89,11 @@ def test_an_edit_that_names_no_one_draws_only_its_article(project, extractions, 
     assert article.startswith("articles/") and f"seeds/{seed.name}" in (project / "docs" / article).read_text(
         encoding="utf-8"
     )
-    # Every other page stood, but the timeline, which reads every article for its dates.
-    assert sorted(result.drawn) == sorted([article, "timeline.md"])
-    assert result.kept == result.pages - 2
+    # Every other page stood, but the timeline, which reads every article for its dates (and the
+    # article's graph embed, lifted from the page as it is drawn).
+    embed = f"embed/{article.removesuffix('.md')}.html"
+    assert sorted(result.drawn) == sorted([article, embed, "timeline.md"])
+    assert result.kept == result.pages - 3
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
@@ -152,6 +154,15 @@ def test_pages_edited_or_deleted_by_hand(project, extractions, tmp_path):
     assert deleted.exists()  # drawn again
     edited.unlink()
     assert _rebuild(project).kept > 0
+    assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
+
+
+def test_a_deleted_embed_is_drawn_again_with_its_page(project, extractions, tmp_path):
+    embed = project / "docs" / "embed" / "entities" / "yukos.html"
+    embed.unlink()
+    result = _rebuild(project)
+    assert {"entities/yukos.md", "embed/entities/yukos.html"} <= set(result.drawn)
+    assert embed.exists() and result.kept > 0
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 

@@ -29,6 +29,9 @@ def built(target, seeds):
     return project
 
 
+FOR_EACH_ENTITY = [("cards", ".js"), ("data/entities", ".json"), ("feeds", ".xml")]
+
+
 def test_removing_a_seed_removes_its_pages_and_nothing_else(tmp_path):
     project = built(tmp_path / "both", SEED + [OTHER])
     before = snapshot(project / "docs")
@@ -37,12 +40,17 @@ def test_removing_a_seed_removes_its_pages_and_nothing_else(tmp_path):
     assert result.returncode == 0, result.stderr
     after = snapshot(project / "docs")
     gone = sorted(set(before) - set(after))
-    assert gone == [
+    pages = [
         "articles/two-seeds-with-the-same-title.md",
         "entities/angela-merkel.md",
         "entities/berlin.md",
         "entities/emmanuel-macron.md",
     ]
+    # With each page go its embed and, for an entity, its card, its data and its feed.
+    entities = ["angela-merkel", "berlin", "emmanuel-macron"]
+    derived = [f"embed/{page.removesuffix('.md')}.html" for page in pages]
+    derived += [f"{folder}/{e}{ext}" for e in entities for folder, ext in FOR_EACH_ENTITY]
+    assert gone == sorted(pages + derived)
     for path, data in HAND.items():
         assert after[path] == data
     clean = built(tmp_path / "clean", SEED)

@@ -82,10 +82,12 @@
     return null;
   }
 
-  /* Open an entity page through an ordinary HTML link, so Material's instant router handles it. */
+  /* Open an entity page through an ordinary HTML link, so Material's instant router handles it; from an
+     embed (embed/*.html, in another site's iframe), in the top window. */
   function follow(figure, href) {
     var link = document.createElement("a");
     link.href = href;
+    if (document.body.classList.contains("explainer-embed")) link.target = "_top";
     link.hidden = true;
     figure.appendChild(link);
     link.click();

@@ -16,7 +16,12 @@ from threadpoolctl import threadpool_limits
 from ..model import Memory, Page
 from .articles import ArticlePages
 from .assets import AssetFiles
+from .cards import HoverCards
+from .data_page import DataPage
+from .embeds import TimelineEmbed
 from .entities import EntityPages
+from .exports import EntityData, SiteData
+from .feeds import Feeds
 from .home import HomePage
 from .indexes import IndexPages
 from .kinds import PageKind, Rendering, render_kinds
@@ -31,6 +36,12 @@ KINDS: tuple[PageKind, ...] = (
     TimelinePage(),
     ArticlePages(),
     EntityPages(),
+    EntityData(),
+    HoverCards(),
+    Feeds(),
+    TimelineEmbed(),
+    DataPage(),
+    SiteData(),
     AssetFiles(),
 )
 

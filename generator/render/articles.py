@@ -12,7 +12,7 @@ from .drawing import shorten
 from .graphs import graph_context
 from .paths import anchor_of, article_path
 from .site import Site
-from .text import central_sentences, key_numbers
+from .text import dek_of, key_numbers
 
 UNLINKED = frozenset({Reference.PRONOUN, Reference.PAIR})
 MAX_SPEAKERS, QUOTES_PER_SPEAKER, SPEAKER_QUOTE_CHARS = 8, 2, 200
@@ -168,7 +168,7 @@ class ArticlePages:
             meta["tags"] = list(article.meta.tags)
         meta["entities"] = entities
 
-        dek = article.meta.summary or " ".join(central_sentences(item))
+        dek = dek_of(item)
         previous, following = site.neighbours(key)
 
         def neighbour(slug: str | None) -> str | None:

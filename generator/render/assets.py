@@ -12,7 +12,7 @@ from importlib import resources
 from ..model import TYPES, Page
 from .site import Site
 
-OURS = ("explainer.css", "pages.js", "pages.css")
+OURS = ("explainer.css", "pages.js", "pages.css", "cards.js", "embed.css")
 VIS = "vis-network.min.js"
 
 

@@ -7,6 +7,8 @@ from ..markup import md_inline, md_text, safe_url
 from ..model import TYPE_INFO, EntityMention, EntityType, Page
 from . import profile
 from .common import front_matter, md_link, render_template
+from .exports import entity_data_path
+from .feeds import entity_feed_path
 from .graphs import ego_graph_context, neighbourhood
 from .paths import article_path, entity_page_path
 from .profile import plural
@@ -101,6 +103,7 @@ class EntityPages:
             "explainer": "entity",
             "entity_type": entity.type.value,
             "mentions": total,
+            "feed": entity_feed_path(key),
         }
         if entity.type is not EntityType.DATE:
             meta["search"] = {
@@ -110,6 +113,7 @@ class EntityPages:
             meta["aliases"] = list(entity.aliases)
         link = safe_url(entity.link)
         said, more_said = profile.what_they_said(site, key, path)
+        changes, older_changes = profile.changes(site, key, path)
         role_lines = profile.roles(site, key, path)
         context = {
             "front_matter": front_matter(meta),
@@ -121,6 +125,12 @@ class EntityPages:
             "demonyms": ", ".join(md_inline(name) for name in site.demonyms(key)),
             "key_facts": _key_facts(site, key, path, role_lines, len(said) + more_said),
             "roles": [f"{role} — {where}" for role, where in role_lines],
+            "changes": changes,
+            "older_changes": older_changes,
+            "follow": [
+                md_link("new articles naming them (Atom feed)", entity_feed_path(key), path),
+                md_link("this page as data (JSON)", entity_data_path(key), path),
+            ],
             "articles": articles,
             "mention_groups": groups,
             "said": said,

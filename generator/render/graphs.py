@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..markup import md_inline
+from ..markup import html_text, md_inline
 from ..model import TYPE_INFO, Evidence
 from ..verbs import ROLE, VERB, act_sentence
 from .common import md_link
 from .drawing import draw, legend_swatch
+from .embeds import snippet
 from .paths import article_path
 from .site import Site
 from .views import View, fewer_plain_links, strongest_first, strongest_links
@@ -132,6 +133,7 @@ def graph_context(
     relations, more = _relations(view.restricted(set(view.nodes) - outer) if outer else view, site, current)
     figure = _figure(view, site, caption, focus)
     return {
+        "embed": html_text(snippet(site, current, caption)),
         "figure": figure,
         "drawn": figure["drawn"],
         "two_hops": bool(outer),

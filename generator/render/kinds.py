@@ -15,6 +15,7 @@ from typing import Protocol
 
 from ..failures import doing
 from ..model import Memory, Page
+from .embeds import embed_path, graph_embed
 from .facts import Facts
 from .parallel import render_pages
 from .site import Site
@@ -34,6 +35,10 @@ class PageKind(Protocol):
 
     def draw(self, site: Site, key: str) -> Page:
         """The page, read from the Site's methods only."""
+
+
+# Kinds whose pages' graphs also stand alone as embeds (embeds.py): an embed is written with its page.
+EMBEDDED = frozenset({"article pages", "entity pages", "network page"})
 
 
 class OnePage:
@@ -73,25 +78,31 @@ def render_kinds(
     for kind in kinds:
         for key in kind.keys(site):
             path = kind.path(site, key)
+            embed = embed_path(path) if kind.name in EMBEDDED else None
             if (
                 previous is not None
                 and path in intact
                 and path in previous.pages
                 and facts.unchanged(previous.pages[path])
+                and (embed not in previous.pages or embed in intact)
             ):
                 kept.append(path)
                 reads[path] = previous.pages[path]
+                if embed in previous.pages:
+                    kept.append(embed)
+                    reads[embed] = previous.pages[path]
             else:
                 todo[kind.where].append((kind, key))
 
-    def draw(job: tuple[PageKind, str]) -> tuple[Page, tuple[str, ...]]:
+    def draw(job: tuple[PageKind, str]) -> list[tuple[Page, tuple[str, ...]]]:
         kind, key = job
         with site.recording() as read, doing(f"drawing {kind.path(site, key)}"):
             page = kind.draw(site, key)
-        return page, tuple(sorted(read))
+        embed = graph_embed(site, page) if kind.name in EMBEDDED else None
+        return [(page, tuple(sorted(read)))] + ([(embed, tuple(sorted(read)))] if embed else [])
 
-    first = [draw(job) for job in todo["first"]]
+    first = [drawn for job in todo["first"] for drawn in draw(job)]
     many, here = render_pages(draw, todo["pool"], processes, lambda: [draw(job) for job in todo["here"]])
-    drawn = [*here, *first, *many]
+    drawn = [*(d for pair in here for d in pair), *first, *(d for pair in many for d in pair)]
     reads.update((page.path, read) for page, read in drawn)
     return Rendering([page for page, _ in drawn], kept, facts.memory(environment, reads))

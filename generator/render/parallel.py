@@ -11,24 +11,23 @@ import multiprocessing
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..model import Page
-
 PARALLEL_FROM_PAGES = 200  # below this, starting workers costs more than it saves
 
 K = TypeVar("K")
+R = TypeVar("R")
 T = TypeVar("T")
 
 _render_one: Callable | None = None  # set before the fork; each worker inherits it
 
 
-def _run(key) -> Page:
+def _run(key):
     assert _render_one is not None
     return _render_one(key)
 
 
 def render_pages(
-    render_one: Callable[[K], Page], keys: Sequence[K], processes: int, meanwhile: Callable[[], T]
-) -> tuple[list[Page], T]:
+    render_one: Callable[[K], R], keys: Sequence[K], processes: int, meanwhile: Callable[[], T]
+) -> tuple[list[R], T]:
     """render_one(key) for every key, in key order, over `processes` forked workers when it pays;
     and meanwhile(), in this process, while they work."""
     if (

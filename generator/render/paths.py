@@ -36,3 +36,15 @@ def anchor_of(item: ExtractedArticle, sentence_index: int) -> str:
     """HTML id of the paragraph a sentence stands in ('' for the title)."""
     block = item.sentences[sentence_index].block
     return item.article.blocks[block].anchor if block >= 0 else ""
+
+
+def page_url(site_url: str, directory_urls: bool, path: str) -> str:
+    """The published address of a docs file, as MkDocs gives it: 'entities/x.md' is
+    '<site_url>entities/x/' (or 'entities/x.html'); without a site_url, the address from the site's root."""
+    if path.endswith(".md"):
+        stem = path[: -len(".md")]
+        if stem == "index" or stem.endswith("/index"):
+            path = stem[: -len("index")]
+        else:
+            path = stem + "/" if directory_urls else stem + ".html"
+    return (site_url.rstrip("/") + "/" if site_url else "") + path

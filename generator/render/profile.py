@@ -22,8 +22,9 @@ MAX_QUOTATIONS = 30  # on a person's page; the rest are counted
 QUOTATION_MAX_CHARS = 320
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 article', '3 articles'; many for a word that does not take an s ('entities')."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def date_range(site: Site, slugs: list[str]) -> str:
@@ -75,9 +76,9 @@ def _act_line(site: Site, act: Act, path: str, own: str) -> str:
     )
 
 
-def strongest_relations(site: Site, entity_id: str, path: str, limit: int = KEY_RELATIONS) -> list[str]:
+def strongest_acts(site: Site, entity_id: str, limit: int = KEY_RELATIONS) -> list[Act]:
     """The entity's relations that say what they are, on its heaviest links first, each once."""
-    done, lines = set(), []
+    done, acts = set(), []
     # What it did first, then what it said; its roles have their own row.
     ranked = sorted(
         (a for a in site.acts_of(entity_id) if a.verb != ROLE.key), key=lambda a: a.verb == SPEAK.key
@@ -86,10 +87,29 @@ def strongest_relations(site: Site, entity_id: str, path: str, limit: int = KEY_
         key = (act.verb, act.source, act.target, act.mutual, act.detail, act.mood)
         if key not in done:
             done.add(key)
-            lines.append(_act_line(site, act, path, entity_id))
-        if len(lines) == limit:
+            acts.append(act)
+        if len(acts) == limit:
             break
-    return lines
+    return acts
+
+
+def strongest_relations(site: Site, entity_id: str, path: str, limit: int = KEY_RELATIONS) -> list[str]:
+    """strongest_acts as sentences, their parties linked, each with its evidence link."""
+    return [_act_line(site, act, path, entity_id) for act in strongest_acts(site, entity_id, limit)]
+
+
+def plain_sentence(site: Site, act: Act) -> str:
+    """The act as plain text: 'Kim Jong Un greeted Vladimir Putin'."""
+    source, target = site.entity(act.source).name, site.entity(act.target).name
+    return act_sentence(VERB[act.verb], source, target, act.mutual, act.detail, mood=act.mood)
+
+
+def main_role(site: Site, entity_id: str) -> str | None:
+    """The role the most articles give the entity (ties by spelling)."""
+    counts: dict[str, int] = {}
+    for role in site.roles_of(entity_id).values():
+        counts[role] = counts.get(role, 0) + 1
+    return min(counts, key=lambda r: (-counts[r], r)) if counts else None
 
 
 def seen(site: Site, entity_id: str, path: str) -> tuple[str, str] | None:
@@ -123,3 +143,56 @@ def what_they_said(site: Site, entity_id: str, path: str) -> tuple[list[str], in
     """The entity's quotations as lines (up to MAX_QUOTATIONS), and how many more there are."""
     said = site.quotations_of(entity_id)
     return [quotation_line(site, q, path) for q in said[:MAX_QUOTATIONS]], max(0, len(said) - MAX_QUOTATIONS)
+
+
+MAX_CHANGES = 10  # articles in an entity's change log
+CHANGES_PER_ARTICLE = 3
+
+
+def changes(site: Site, entity_id: str, path: str) -> tuple[list[str], int]:
+    """What's new: the entity's change log, a line per article, newest first, and how many older lines are
+    left out.
+
+    Built from its dated articles in date order: where it was first seen, then what each later article
+    added (a relation or role not told before, its quotes), each linked to its paragraph. Empty unless
+    two dated articles name it.
+    """
+    dated = [(site.headline(s).date, s) for s in site.articles_of(entity_id)]
+    dated = sorted((d, s) for d, s in dated if d)
+    if len(dated) < 2:
+        return [], 0
+    acts: dict[str, list[Act]] = {}
+    for act in site.acts_of(entity_id):
+        acts.setdefault(act.article, []).append(act)
+    said: dict[str, list[Quotation]] = {}
+    for quotation in site.quotations_of(entity_id):
+        said.setdefault(quotation.article, []).append(quotation)
+    roles_in = site.roles_of(entity_id)
+    told: set[tuple] = set()
+    lines: list[str] = []
+    for i, (date, slug) in enumerate(dated):
+        when = md_inline(readable_date(date))
+        headline = site.headline(slug)
+        # What it did, then a new role, then what it said (its quotes, then whom it spoke of).
+        deeds, sayings = [], []
+        for act in acts.get(slug, ()):
+            key = (act.verb, act.source, act.target, act.mutual, act.detail)
+            if act.verb != ROLE.key and key not in told:  # roles come from the sidebar's role, below
+                told.add(key)
+                (sayings if act.verb == SPEAK.key else deeds).append(_act_line(site, act, path, entity_id))
+        role = roles_in.get(slug)
+        if role and ("role", fold(role)) not in told:
+            told.add(("role", fold(role)))
+            deeds.append(f"named {md_inline(role)} {md_link('↩', article_path(slug), path)}")
+        quotes = said.get(slug, ())
+        if quotes:
+            first = quotes[0].evidence
+            where = article_path(slug) + (f"#{first.anchor}" if first.anchor else "")
+            sayings.insert(0, f"quoted {plural(len(quotes), 'time')} {md_link('↩', where, path)}")
+        if i == 0:  # what the first article tells is where the story of it starts
+            deeds, sayings = [f"first seen, in {md_link(headline.title, article_path(slug), path)}"], []
+        told_here = [*deeds, *sayings][:CHANGES_PER_ARTICLE]
+        if told_here:
+            lines.append(f"**{when}** · " + "; ".join(told_here))
+    lines.reverse()
+    return lines[:MAX_CHANGES], max(0, len(lines) - MAX_CHANGES)

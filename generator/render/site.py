@@ -254,3 +254,25 @@ class Site(SiteData):
         for entity_id in entity_ids:
             self._read(TIES, entity_id)
         return induced(self._graph, entity_ids)
+
+    # --- the whole site at once (the Data page's downloads read every fact they hold) ---
+
+    def graph_links(self) -> list[tuple[str, str, Link]]:
+        """Every link of the graph once, as (a, b, Link) with a < b, in a stable order."""
+        self._read(IN_GRAPH, "")
+        for entity_id in self._graph.nodes:
+            self._read(TIES, entity_id)
+        return list(self._graph.links())
+
+    def graph_members(self) -> list[str]:
+        """Every entity in the graph, in the graph's order."""
+        self._read(IN_GRAPH, "")
+        return list(self._graph.nodes)
+
+    def every_quotation(self) -> list[Quotation]:
+        """Every credited quotation, in article and text order. Quotations are part of their speakers' ties:
+        those of every mentioned entity are read (any of them may be quoted next), not the articles."""
+        self._read(MENTIONED, "")
+        for entity_id in self._mentions_by_entity:
+            self._read(TIES, entity_id)
+        return list(self._corpus.quotations)

@@ -63,6 +63,11 @@ def central_sentences(item: ExtractedArticle, limit: int = DEK_SENTENCES) -> lis
     return [" ".join(body[i].text.split()) for i in sorted(chosen)]
 
 
+def dek_of(item: ExtractedArticle) -> str:
+    """What a page says the article is about: the editor's summary, else its most central sentences."""
+    return item.article.meta.summary or " ".join(central_sentences(item))
+
+
 def key_numbers(item: ExtractedArticle, limit: int = KEY_NUMBERS) -> list[tuple[str, str, str, str]]:
     """(words before, number, words after, paragraph anchor) for the first distinct figures in the body.
 

@@ -7,10 +7,11 @@ against the article's date (dates.py) where it has one, else shown as written.
 
 from __future__ import annotations
 
-from ..markup import md_inline
+from ..markup import html_text, md_inline
 from ..model import Page
 from .common import front_matter, md_link, render_template
 from .dates import readable_date
+from .embeds import snippet
 from .kinds import OnePage
 from .paths import anchor_of, article_path
 from .site import Site
@@ -79,6 +80,7 @@ class TimelinePage(OnePage):
                     "statements": [line for _, line in statements[:MAX_STATEMENTS]],
                     "as_written": as_written[:MAX_AS_WRITTEN],
                     "left_off": left_off,
+                    "embed": html_text(snippet(site, PATH, "Timeline")) if dated_articles else "",
                 },
             ),
         )
