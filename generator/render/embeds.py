@@ -23,7 +23,7 @@ from .site import Site
 
 FOLDER = "embed"
 TIMELINE = f"{FOLDER}/timeline.html"
-FIGURE = re.compile(r'<section class="explainer-graphs.*?</figure>\s*</section>', re.S)
+FIGURE_START, FIGURE_END, SECTION_END = '<section class="explainer-graphs', "</figure>", "</section>"
 _INTERNAL = re.compile(r'xlink:href="explainer:([^"#]+)(#[^"]*)?"')
 _TITLE = re.compile(r'^title: (".*")$', re.M)
 EMBED_HEIGHT = {"network.md": 640}
@@ -81,18 +81,21 @@ def _wrap(site: Site, own: str, title: str, body: str, page_path: str) -> bytes:
 def graph_embed(site: Site, page: Page) -> Page | None:
     """The embed of a page's graph figure; None for a page without one."""
     content = page.content.decode("utf-8")
-    figure = FIGURE.search(content)
-    if not figure:
+    start = content.find(FIGURE_START)
+    figure_end = content.find(FIGURE_END, start)
+    end = content.find(SECTION_END, figure_end)
+    if start < 0 or figure_end < 0 or end < 0:
         return None
     own = embed_path(page.path)
-    title = _TITLE.search(content)
+    title = _TITLE.search(content, 0, start)
     name = _title_of(title.group(1)) if title else page.path
+    root = _relative(site, "index.md", own)  # every link of the figure is a page of the site
 
     def link(match: re.Match) -> str:
-        address = html_text(_relative(site, match.group(1), own)) + (match.group(2) or "")
-        return f'xlink:href="{address}" target="_top"'
+        address = root + page_url("", site.settings.directory_urls, match.group(1))
+        return f'xlink:href="{html_text(address)}{match.group(2) or ""}" target="_top"'
 
-    body = _INTERNAL.sub(link, figure.group(0))
+    body = _INTERNAL.sub(link, content[start : end + len(SECTION_END)])
     return Page(own, _wrap(site, own, name, body, page.path))
 
 
