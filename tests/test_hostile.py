@@ -345,3 +345,40 @@ def test_front_matter_reads_back_exactly_whatever_the_text():
     }
     assert yaml.safe_load(front_matter(values)) == values
     assert frontmatter.loads("---\n" + front_matter(values) + "---\nbody").metadata == values
+
+
+# --- the downloads, feeds and cards of the hostile site (issue 17) ---
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_no_csv_cell_of_the_hostile_site_starts_a_formula(hostile_site):
+    import csv
+
+    cells = {}
+    for name in ("entities.csv", "relations.csv", "quotes.csv"):
+        with open(hostile_site.docs / "data" / name, encoding="utf-8", newline="") as f:
+            cells[name] = [cell for row in csv.reader(f) for cell in row]
+        assert not [cell for cell in cells[name] if cell.startswith(FORMULA_START)], name
+    assert '\'=HYPERLINK("http://evil.example","Merkel")' in cells["entities.csv"]
+
+
+def test_every_feed_of_the_hostile_site_parses_and_keeps_titles_as_text(hostile_site):
+    import feedparser
+
+    feeds = [hostile_site.docs / "feed.xml", *sorted((hostile_site.docs / "feeds").glob("*.xml"))]
+    assert len(feeds) > 3
+    titles = set()
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        titles |= {entry.title for entry in feed.entries}
+    assert '=HYPERLINK("http://evil.example","Click") and other formulas' in titles
+
+
+def test_every_card_of_the_hostile_site_is_data_in_a_call(hostile_site):
+    for path in (hostile_site.docs / "cards").glob("*.js"):
+        script = path.read_text(encoding="ascii")
+        match = re.fullmatch(r'explainerCard\("([a-z0-9-]+)",(\{.*\})\);\n', script, re.S)
+        assert match and match.group(1) == path.stem, path
+        assert isinstance(json.loads(match.group(2))["name"], str)
