@@ -13,6 +13,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -21,6 +22,7 @@ from generator.config import ConfigError, ModelError, Settings, settings_from_ma
 from generator.failures import environment_error, internal_error
 from generator.model import TYPES
 from generator.pipeline import build
+from generator.site_cache import SiteCache, environment_digest
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 _INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
@@ -92,9 +94,26 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Runs after MkDocs collects docs/: remembered to resolve entity links."""
+    """Runs after MkDocs collects docs/: pages whose Markdown is as the last build had it are served from
+    the site cache (site_cache.py); the files are remembered to resolve entity links."""
+    settings = _state["settings"]
+    assert isinstance(settings, Settings)
+    if settings.cache_dir:
+        folder = settings.cache_dir / f"site-{Path(config.config_file_path).stem}"
+        cache = SiteCache.open(folder, environment_digest(config))
+        files = cache.swap(files, config)
+        _state["site_cache"] = cache
     _state["files"] = files
     return files
+
+
+def _search_index(config: MkDocsConfig):
+    """The search plugin's index of this build (mkdocs-material's), if there is one."""
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list):
+            return index
+    return None
 
 
 def _url_of(path: str, page: Page) -> str | None:
@@ -110,7 +129,28 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
             entity["url"] = _url_of(f"entities/{entity['slug']}.md", page)
             if entity["url"] is None:
                 log.warning(f"{page.file.src_uri}: no page for entity '{entity['slug']}'")
+    cache = _state.get("site_cache")
+    if isinstance(cache, SiteCache):  # after the search plugin (hooks run after plugins): its new entries
+        cache.collect_search_entries(page, _search_index(config))
     return context
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Runs after a page is templated: its HTML is kept for the next build."""
+    cache = _state.get("site_cache")
+    if isinstance(cache, SiteCache):
+        cache.keep(page, output)
+    return output
+
+
+@event_priority(50)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Runs after every page is written, before the search plugin writes its index (priority 50): the
+    pages served from the cache get their search and sitemap entries back."""
+    cache = _state.pop("site_cache", None)
+    files = _state.get("files")
+    if isinstance(cache, SiteCache) and isinstance(files, Files):
+        cache.finish(config, _search_index(config), files)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -58,7 +58,7 @@ def entity_record(site: Site, entity_id: str) -> dict:
         "name": entity.name,
         "type": entity.type.value,
         "aliases": [a for a in entity.aliases if a != entity.name],
-        "roles": sorted(set(roles_in.values()), key=str.casefold),
+        "roles": sorted(set(roles_in.values()), key=lambda role: (role.casefold(), role)),
         "mentions": site.mention_count(entity_id),
         "articles": site.article_count(entity_id),
         "description": entity.description or "",

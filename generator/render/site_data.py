@@ -84,7 +84,7 @@ class SiteData:
         for entity in self._corpus.entities.values():
             if entity.country:
                 found[entity.country] += [entity.name, *entity.aliases]
-        return {place: sorted(set(names), key=str.casefold) for place, names in found.items()}
+        return {place: sorted(set(names), key=lambda n: (n.casefold(), n)) for place, names in found.items()}
 
     def _path_of(self, entity_id: str) -> str | None:
         return entity_page_path(entity_id) if entity_id in self._with_page else None

@@ -1,0 +1,278 @@
+"""Incremental `mkdocs build`: pages whose Markdown has not changed are not rendered again.
+
+MkDocs converts and templates every page on every build, though after an edit
+the generator rewrites only the pages it reaches. So each build keeps, in the
+cache folder, the HTML and the search entries of every page outside the nav
+(the article and entity pages), keyed by the digest of its Markdown. The next
+build, made in the same environment (the MkDocs config files, overrides/, the
+theme, MkDocs and Markdown versions, the generator's code), swaps each page
+whose Markdown is as it was for a static file holding its HTML: MkDocs neither
+converts nor templates it, it copies it. Links to it still resolve, as the file
+keeps the page's path and address. Then, before the search plugin writes its
+index, the index gets the page's cached entries back in the page's place, and
+sitemap.xml its entry: the site comes out byte for byte as a full build's.
+
+A cache that is damaged (an index that fails its checksum, an HTML file not as
+it was written) is ignored, or that page rendered again, and written anew.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from .fingerprint import installed_version, package_digest, update_with_tree
+from .write import write_atomic
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+INDEX = "index.json"
+SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2", "MarkupSafe")
+
+
+def environment_digest(config: MkDocsConfig) -> str:
+    """What shapes every page's HTML but its own Markdown: the config file (and the one it inherits), the
+    theme's overrides, the versions of what renders, and the generator (the hook is part of it)."""
+    digest = hashlib.sha256()
+    config_file = Path(config.config_file_path)
+    for path in _config_files(config_file):
+        digest.update(path.name.encode() + b"\x00" + path.read_bytes())
+    digest.update(json.dumps([config.site_url, config.use_directory_urls]).encode())
+    if config.theme.custom_dir:
+        update_with_tree(digest, Path(config.theme.custom_dir))
+    digest.update(json.dumps({name: installed_version(name) for name in SHAPING_PACKAGES}).encode())
+    digest.update(package_digest().encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+def _config_files(config_file: Path) -> list[Path]:
+    """The config file and the chain of files it INHERITs."""
+    import yaml
+
+    files, seen = [], set()
+    while config_file.is_file() and config_file not in seen:
+        seen.add(config_file)
+        files.append(config_file)
+        text = config_file.read_text(encoding="utf-8")
+        parent = next(
+            (line.split(":", 1)[1].strip() for line in text.splitlines() if line.startswith("INHERIT:")), ""
+        )
+        if not parent:
+            break
+        config_file = (config_file.parent / yaml.safe_load(parent)).resolve()
+    return files
+
+
+@dataclass
+class _Entry:
+    source: str  # sha256 of the page's Markdown
+    html: str  # file name in the cache folder
+    size: int
+    mtime_ns: int
+    search: list[dict]
+
+
+class _CachedPage(File):
+    """A page served from the cache: a static file at the page's path and address, copied as it is."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return True
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """A hard link where the file system allows one (MkDocs cleans site/ before a build, so nothing
+        writes into it in place), else a copy."""
+        output = Path(self.abs_dest_path)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.unlink(missing_ok=True)
+        try:
+            os.link(self.abs_src_path, output)
+        except OSError:
+            super().copy_file(dirty)
+
+
+@dataclass
+class SiteCache:
+    """One build's use of the cache: which pages it swapped, what the others rendered."""
+
+    folder: Path
+    environment: str
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)  # every page's src_uri, in the build's order
+    sources: dict[str, str] = field(
+        default_factory=dict
+    )  # src_uri → digest, for the pages that may be cached
+    swapped: dict[str, File] = field(default_factory=dict)  # src_uri → the original File
+    rendered: dict[str, list[dict]] = field(default_factory=dict)  # src_uri → its search entries this build
+    written: dict[str, _Entry] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: Path, environment: str) -> SiteCache:
+        """The cache in folder, empty when it is missing, damaged, or made in another environment."""
+        cache = cls(folder, environment)
+        try:
+            data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
+            body = data["body"]
+            if hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest() != data["checksum"]:
+                raise ValueError("checksum")
+            if body["environment"] == environment:
+                cache.entries = {src: _Entry(**entry) for src, entry in body["pages"].items()}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, KeyError, TypeError) as error:
+            log.info(f"explainer: the site cache is damaged ({error}); every page is rendered")
+        return cache
+
+    # --- on_files: swap unchanged pages for their HTML ---
+
+    def swap(self, files: Files, config: MkDocsConfig) -> Files:
+        """files with each page outside the nav whose Markdown is unchanged served from the cache."""
+        kept = []
+        for file in files:
+            if not file.is_documentation_page():
+                kept.append(file)
+                continue
+            self.order.append(file.src_uri)
+            if file.inclusion != InclusionLevel.NOT_IN_NAV or file.abs_src_path is None:
+                kept.append(file)
+                continue
+            source = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()
+            self.sources[file.src_uri] = source
+            entry = self.entries.get(file.src_uri)
+            html = self.folder / entry.html if entry else None
+            if entry is None or entry.source != source or not _intact(html, entry):
+                kept.append(file)
+                continue
+            cached = _CachedPage(
+                file.src_uri,
+                src_dir=None,
+                dest_dir=config.site_dir,
+                use_directory_urls=config.use_directory_urls,
+                dest_uri=file.dest_uri,
+                inclusion=file.inclusion,
+            )
+            cached.abs_src_path = str(html)
+            self.swapped[file.src_uri] = file
+            kept.append(cached)
+        return Files(kept)
+
+    # --- while pages render ---
+
+    def collect_search_entries(self, page: Page, search_index) -> None:
+        """After the search plugin indexed page (on_page_context): the entries it added, which are the last
+        ones, all at the page's address."""
+        if search_index is None:
+            return
+        entries = search_index.entries
+        start = len(entries)
+        while start > 0 and _at(entries[start - 1]["location"], page.url):
+            start -= 1
+        self.rendered[page.file.src_uri] = [dict(e) for e in entries[start:]]
+
+    def keep(self, page: Page, output: str) -> None:
+        """After a page is templated (on_post_page): its HTML, for the next build."""
+        src = page.file.src_uri
+        if src not in self.sources:
+            return
+        name = hashlib.sha1(src.encode()).hexdigest() + ".html"
+        path = self.folder / name
+        write_atomic(path, output.encode("utf-8"))
+        stat = path.stat()
+        self.written[src] = _Entry(
+            self.sources[src], name, stat.st_size, stat.st_mtime_ns, self.rendered.get(src, [])
+        )
+
+    # --- on_post_build, before the search plugin writes its index ---
+
+    def finish(self, config: MkDocsConfig, search_index, files: Files) -> None:
+        """Put the swapped pages' search entries and sitemap entries back in their places; save the cache."""
+        if self.swapped:
+            if search_index is not None:
+                search_index.entries = [
+                    entry
+                    for src in self.order
+                    for entry in (
+                        self.entries[src].search if src in self.swapped else self.rendered.get(src, [])
+                    )
+                ]
+            _write_sitemap(config, files, self.order, self.swapped)
+        pages = {src: self.entries[src] for src in self.swapped} | self.written
+        self._save(pages)
+        log.info(f"explainer: {len(self.swapped)} pages from the site cache, {len(self.written)} rendered")
+
+    def _save(self, pages: dict[str, _Entry]) -> None:
+        body = {
+            "environment": self.environment,
+            "pages": {src: vars(entry) for src, entry in sorted(pages.items())},
+        }
+        checksum = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+        try:
+            write_atomic(
+                self.folder / INDEX, json.dumps({"checksum": checksum, "body": body}).encode("utf-8")
+            )
+            live = {entry.html for entry in pages.values()} | {INDEX}
+            for path in self.folder.iterdir():
+                if path.name not in live:
+                    path.unlink(missing_ok=True)  # pages that are gone, and leftovers of killed writes
+        except OSError as error:
+            log.warning(
+                f"explainer: the site cache cannot be written ({error}); the next build renders every page"
+            )
+
+
+def _at(location: str, url: str) -> bool:
+    return location == url or location.startswith(url + "#")
+
+
+def _intact(path: Path | None, entry: _Entry) -> bool:
+    try:
+        stat = path.stat() if path else None
+    except OSError:
+        return False
+    return stat is not None and stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
+
+
+def _write_sitemap(config: MkDocsConfig, files: Files, order: list[str], swapped: dict[str, File]) -> None:
+    """sitemap.xml as the theme's template writes it, with the swapped pages in their places (MkDocs wrote
+    it without them); sitemap.xml.gz is left as MkDocs wrote it (it stamps the build's time anyway)."""
+    env = config.theme.get_env()
+    try:
+        template = env.get_template("sitemap.xml")
+    except Exception:  # a theme without one: nothing to mend
+        return
+    by_src = {file.src_uri: file for file in files}
+    date = utils.get_build_date()
+    pages = []
+    for src in order:
+        if src in swapped:
+            url = swapped[src].url
+            canonical = urljoin(config.site_url, url) if config.site_url else None
+            stand_in = SimpleNamespace(
+                is_link=False,
+                canonical_url=canonical,
+                abs_url=urlsplit(canonical).path if canonical else None,
+                update_date=date,
+            )
+            pages.append(SimpleNamespace(page=stand_in))
+        elif by_src.get(src) is not None and by_src[src].page is not None:
+            pages.append(by_src[src])
+    from mkdocs.commands.build import get_context
+
+    context = get_context(None, files, config, base_url=utils.get_relative_url(".", "sitemap.xml"))
+    context.update(pages=pages)
+    output = template.render(**context)
+    if output.strip():
+        utils.write_file(output.encode("utf-8"), os.path.join(config.site_dir, "sitemap.xml"))

@@ -1,0 +1,152 @@
+"""Incremental `mkdocs build` (site_cache.py): after an edit, the pages whose Markdown is unchanged come from
+the site cache, and site/ is byte for byte what a build that renders every page gives: every HTML file,
+search/search_index.json and sitemap.xml (sitemap.xml.gz stamps the build's time in any build).
+
+Each test edits a copy of one small project (six Yukos articles), builds it, and compares site/ with a
+build of the same docs/ with the site cache deleted."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ENV, MKDOCS, make_project, yukos_seeds
+
+pytestmark = [pytest.mark.slow, pytest.mark.model]
+
+# A fixed build date: the pages and the sitemap carry it, and a test may run across midnight.
+BUILD_ENV = {**ENV, "SOURCE_DATE_EPOCH": "1733097600"}
+FROM_CACHE = re.compile(r"explainer: (\d+) pages from the site cache, (\d+) rendered")
+NAMES = "Vladimir Putin met Gerhard Schroeder in Moscow on Monday."
+
+
+def _build(project: Path) -> tuple[int, int, str]:
+    """mkdocs build --strict; (pages from the cache, pages rendered, the log)."""
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict"], cwd=project, env=BUILD_ENV, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    found = FROM_CACHE.search(result.stderr)
+    assert found, result.stderr
+    return int(found.group(1)), int(found.group(2)), result.stderr
+
+
+def _site(project: Path) -> dict[str, bytes]:
+    site = project / "site"
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in sorted(site.rglob("*"))
+        if p.is_file() and p.name != "sitemap.xml.gz"
+    }
+
+
+def _site_cache(project: Path) -> Path:
+    return project / ".cache" / "explainer" / "site-mkdocs"
+
+
+def _rendered_in_full(project: Path, where: Path) -> dict[str, bytes]:
+    """site/ of the same project and docs/ with the site cache deleted: every page rendered."""
+    shutil.copytree(project, where, symlinks=True)
+    shutil.rmtree(_site_cache(where))
+    cached, _, _ = _build(where)
+    assert cached == 0
+    return _site(where)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("site-cache") / "project", yukos_seeds()[:6])
+    cached, rendered, _ = _build(project)
+    assert cached == 0 and rendered > 20
+    return project
+
+
+@pytest.fixture
+def project(built, tmp_path) -> Path:
+    copy = tmp_path / "project"
+    shutil.copytree(built, copy, symlinks=True)
+    return copy
+
+
+def _seed(project: Path) -> Path:
+    return sorted((project / "seeds").iterdir())[2]
+
+
+def _assert_as_a_full_build(project: Path, tmp_path: Path) -> None:
+    incremental = _site(project)
+    full = _rendered_in_full(project, tmp_path / "full")
+    assert sorted(incremental) == sorted(full)
+    assert [path for path in full if incremental[path] != full[path]] == []
+    assert "search/search_index.json" in full and "sitemap.xml" in full
+
+
+def test_nothing_changed_renders_only_the_pages_in_the_nav(project, tmp_path):
+    cached, rendered, _ = _build(project)
+    pages = len([p for p in (project / "docs").rglob("*.md")])
+    assert cached > 20 and cached + rendered <= pages
+    _assert_as_a_full_build(project, tmp_path)
+
+
+def test_a_paragraph_edit(project, tmp_path):
+    seed = _seed(project)
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\n\nOne more paragraph, naming no one.\n", encoding="utf-8"
+    )
+    cached, rendered, _ = _build(project)
+    assert cached > 20 and rendered < cached
+    _assert_as_a_full_build(project, tmp_path)
+
+
+def test_an_edit_with_names(project, tmp_path):
+    seed = _seed(project)
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{NAMES}\n", encoding="utf-8")
+    cached, _, _ = _build(project)
+    assert cached > 0
+    _assert_as_a_full_build(project, tmp_path)
+
+
+def test_a_title_change_reaches_the_nav_and_the_neighbours(project, tmp_path):
+    seed = _seed(project)
+    text = seed.read_text(encoding="utf-8")
+    _, rest = text.split("\n", 1)
+    seed.write_text("A wholly new title for this article\n" + rest, encoding="utf-8")
+    _build(project)
+    _assert_as_a_full_build(project, tmp_path)
+    assert "A wholly new title for this article" in (project / "site" / "articles" / "index.html").read_text()
+
+
+def test_a_settings_change_renders_every_page(project, tmp_path):
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("layout_seed: 7 ", "layout_seed: 11 ", 1))
+    cached, _, _ = _build(project)
+    assert cached == 0
+    _assert_as_a_full_build(project, tmp_path)
+
+
+def test_a_template_change_renders_every_page(project, tmp_path):
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8") + "\n{#- an editor's comment -#}\n", encoding="utf-8")
+    cached, _, _ = _build(project)
+    assert cached == 0
+    _assert_as_a_full_build(project, tmp_path)
+
+
+def test_a_damaged_cache_is_rendered_again(project, tmp_path):
+    cache = _site_cache(project)
+    pages = sorted(p for p in cache.iterdir() if p.suffix == ".html")
+    pages[0].write_bytes(b"<p>damaged</p>")  # one page's HTML
+    cached, rendered, _ = _build(project)
+    assert rendered >= 1 and cached > 0
+    _assert_as_a_full_build(project, tmp_path)
+
+    index = cache / "index.json"
+    index.write_text(index.read_text(encoding="utf-8").replace('"source": "', '"source": "0', 1))
+    cached, _, log = _build(project)
+    assert cached == 0 and "site cache is damaged" in log
+    _assert_as_a_full_build(project, tmp_path / "again")
+    assert os.path.getsize(index) > 100  # written anew
