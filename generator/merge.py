@@ -85,20 +85,41 @@ def _article_keys(item: ExtractedArticle, mentions: Sequence[Mention], acronyms:
         acronym = _defines(m, item.article.text)
         if acronym:
             acronyms.setdefault("name:" + fold(acronym), k)
+    by_short_form = _short_forms(longer)
+    last_seen: dict[str, int] = {}  # key → the last mention before this one that has it
     for i, m in enumerate(mentions):
         kind = _kind(m)
-        if kind is None:
-            continue
-        words = _words(m, kind)
-        if kind == "thing" and (len(words) != 1 or is_place(m.name)):
-            continue  # 'Moscow' is no short form of 'Moscow State University'
-        candidates = [k for k, (other, full) in longer.items() if _short_form(words, kind, full, other)]
-        if len(candidates) > 1:  # the nearest longer name before it, else the first
-            before = [keys[j] for j in range(i) if keys[j] in candidates]
-            candidates = [before[-1]] if before else candidates[:1]
-        if candidates:
-            keys[i] = candidates[0]
+        words = _words(m, kind) if kind else []
+        if kind and not (kind == "thing" and (len(words) != 1 or is_place(m.name))):
+            # ('Moscow' is no short form of 'Moscow State University')
+            candidates = [
+                k
+                for k in by_short_form.get((kind, tuple(words)), ())
+                if _short_form(words, kind, *longer[k][::-1])
+            ]
+            if len(candidates) > 1:  # the nearest longer name before it, else the first
+                before = [k for k in candidates if k in last_seen]
+                candidates = [max(before, key=last_seen.__getitem__)] if before else candidates[:1]
+            if candidates:
+                keys[i] = candidates[0]
+        last_seen[keys[i]] = i
     return keys
+
+
+def _short_forms(longer: dict[str, tuple[str, list[str]]]) -> dict[tuple[str, tuple[str, ...]], list[str]]:
+    """(kind, words) → the keys of the longer names it may be a short form of (what _short_form accepts), in
+    the article's order: one look-up per mention, not a scan of every longer name (an article of a
+    thousand names made that quadratic)."""
+    index: dict[tuple[str, tuple[str, ...]], list[str]] = defaultdict(list)
+    for key, (full_kind, full) in longer.items():
+        forms = {("thing", tuple(full[-1:]))}
+        if full_kind == "person":
+            for n in range(1, len(full)):
+                forms |= {("person", tuple(full[-n:])), ("person", tuple(full[:n]))}
+            forms |= {("person", (word,)) for word in full}
+        for form in forms:
+            index[form].append(key)
+    return index
 
 
 def _kind(mention: Mention) -> str | None:
@@ -162,19 +183,21 @@ def _missed(
     item: ExtractedArticle, mentions: list[Mention], known: dict[str, Counter[EntityType]]
 ) -> list[Mention]:
     """Names the site knows, in the article's sentences where no mention stands."""
-    taken = [(m.start, m.end) for m in mentions]
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)  # by sentence: an overlap is looked up there
+    for m in mentions:
+        taken[m.sentence].append((m.start, m.end))
     found = []
     for index, sentence in enumerate(item.sentences):
         for match in _CAPITALISED.finditer(sentence.text):
             text = match.group()
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            if any(a < end and start < b for a, b in taken):
+            if any(a < end and start < b for a, b in taken[index]):
                 continue
             key = fold(text)
             if key in known and (" " in text or match.start() > 0):
                 kind = known[key].most_common(1)[0][0]
                 found.append(Mention(text, start, end, index, kind, " ".join(text.split())))
-                taken.append((start, end))
+                taken[index].append((start, end))
     return found
 
 

@@ -22,7 +22,7 @@ from generator.config import ConfigError, ModelError, Settings, settings_from_ma
 from generator.failures import environment_error, internal_error
 from generator.model import TYPES
 from generator.pipeline import build
-from generator.site_cache import SiteCache, environment_digest
+from generator.site_cache import SiteCache, cache_folder, environment_digest
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 _INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
@@ -99,8 +99,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     settings = _state["settings"]
     assert isinstance(settings, Settings)
     if settings.cache_dir:
-        folder = settings.cache_dir / f"site-{Path(config.config_file_path).stem}"
-        cache = SiteCache.open(folder, environment_digest(config))
+        cache = SiteCache.open(cache_folder(settings.cache_dir, config), environment_digest(config))
         files = cache.swap(files, config)
         _state["site_cache"] = cache
     _state["files"] = files

@@ -40,6 +40,13 @@ INDEX = "index.json"
 SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2", "MarkupSafe")
 
 
+def cache_folder(cache_dir: Path, config: MkDocsConfig) -> Path:
+    """One folder per config file and site address: `mkdocs serve` (which serves at its own address) and
+    `make offline` keep theirs beside `mkdocs build`'s, instead of each rendering every page after another."""
+    address = hashlib.sha256((config.site_url or "").encode()).hexdigest()[:8]
+    return cache_dir / f"site-{Path(config.config_file_path).stem}-{address}"
+
+
 def environment_digest(config: MkDocsConfig) -> str:
     """What shapes every page's HTML but its own Markdown: the config file (and the one it inherits), the
     theme's overrides, the versions of what renders, and the generator (the hook is part of it)."""

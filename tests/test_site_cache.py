@@ -46,7 +46,8 @@ def _site(project: Path) -> dict[str, bytes]:
 
 
 def _site_cache(project: Path) -> Path:
-    return project / ".cache" / "explainer" / "site-mkdocs"
+    [folder] = (project / ".cache" / "explainer").glob("site-mkdocs-*")
+    return folder
 
 
 def _rendered_in_full(project: Path, where: Path) -> dict[str, bytes]:
