@@ -3,6 +3,8 @@ previous and next."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..failures import doing
 from ..markup import escape_block_start, md_inline, md_text, safe_url
 from ..model import Article, EntityMention, EntityType, Page, Reference
@@ -133,12 +135,13 @@ class ArticlePages:
         path = article_path(key)
         article = item.article
         by_block: dict[int, list[EntityMention]] = {}
-        block_spans = [(b.start, b.start + len(b.text)) for b in article.blocks]
+        order = sorted(range(len(article.blocks)), key=lambda i: article.blocks[i].start)
+        starts = [article.blocks[i].start for i in order]
         for em in site.mentions_in(key):
-            for i, (s, e) in enumerate(block_spans):
-                if s <= em.mention.start < e:
-                    by_block.setdefault(i, []).append(em)
-                    break
+            at = bisect_right(starts, em.mention.start) - 1  # the last block starting at or before it
+            i = order[at] if at >= 0 else -1
+            if i >= 0 and em.mention.start < article.blocks[i].start + len(article.blocks[i].text):
+                by_block.setdefault(i, []).append(em)
         blocks = []
         for i, block in enumerate(article.blocks):
             if block.kind == "heading":
