@@ -82,6 +82,7 @@ from pathlib import Path
 model, processes = sys.argv[1], int(sys.argv[2])
 texts = [Path(p).read_text(encoding="utf-8", errors="replace") for p in sys.argv[3:]]
 nlp = spacy.load(model, exclude=["tagger", "parser", "lemmatizer", "attribute_ruler"])
+nlp.max_length = max([nlp.max_length, *(len(text) + 1 for text in texts)])  # the big seed is one text
 start = time.perf_counter()
 for _ in nlp.pipe(texts, batch_size=64, n_process=processes):
     pass

@@ -51,23 +51,6 @@ class SiteGraph:
                 if a < b:
                     yield a, b, link
 
-    def to_networkx(self):
-        """The graph as networkx holds one (node and edge attributes from Node and Link), for its algorithms
-        and writers."""
-        import networkx as nx
-
-        graph = nx.Graph()
-        for entity_id, node in self.nodes.items():
-            graph.add_node(
-                entity_id,
-                name=node.name,
-                type=node.type.value,
-                mentions=node.mentions,
-                articles=node.articles,
-            )
-        graph.add_edges_from((a, b, {"weight": link.weight}) for a, b, link in self.links())
-        return graph
-
 
 class _Tie:
     """A Link while relate builds it."""
