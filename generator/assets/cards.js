@@ -20,7 +20,8 @@
       return null;
     }
     var match = ENTITY_URL.exec(link.href);
-    return match ? { id: match[2], script: match[1] + "cards/" + match[2] + ".js" } : null;
+    if (!match || match[2] === "index") return null;  // entities/index.html is the list of them all
+    return { id: match[2], script: match[1] + "cards/" + match[2] + ".js" };
   }
 
   function load(entity, then) {
