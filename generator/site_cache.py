@@ -18,6 +18,7 @@ it was written) is ignored, or that page rendered again, and written anew.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -146,6 +147,7 @@ class SiteCache:
     swapped: dict[str, File] = field(default_factory=dict)  # src_uri → the original File
     rendered: dict[str, list[dict]] = field(default_factory=dict)  # src_uri → its search entries this build
     written: dict[str, _Entry] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # what this build warned of: such pages are not kept
 
     @classmethod
     def open(cls, folder: Path, environment: str) -> SiteCache:
@@ -168,6 +170,7 @@ class SiteCache:
 
     def swap(self, files: Files, config: MkDocsConfig) -> Files:
         """files with each page outside the nav whose Markdown is unchanged served from the cache."""
+        logging.getLogger("mkdocs").addHandler(_Warnings(self.warnings))
         kept = []
         docs = os.path.abspath(config.docs_dir)
         for file in files:
@@ -210,8 +213,13 @@ class SiteCache:
             return
         name = hashlib.sha1(src.encode()).hexdigest() + ".html"
         path = self.folder / name
-        write_atomic(path, output.encode("utf-8"))
-        stat = path.stat()
+        try:
+            write_atomic(path, output.encode("utf-8", errors="xmlcharrefreplace"))  # as MkDocs writes pages
+            stat = path.stat()
+        except OSError as error:
+            log.warning(f"explainer: the site cache cannot be written ({error}); pages are rendered as usual")
+            self.sources.clear()  # keep nothing more this build
+            return
         self.written[src] = _Entry(
             self.sources[src], name, stat.st_size, stat.st_mtime_ns, self.rendered.get(src, [])
         )
@@ -230,7 +238,15 @@ class SiteCache:
                     )
                 ]
             _write_sitemap(config, files, self.order, self.swapped)
-        pages = {src: self.entries[src] for src in self.swapped} | self.written
+        for handler in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, _Warnings)]:
+            logging.getLogger("mkdocs").removeHandler(handler)
+        # A page a warning names is not kept: the next build renders it, and warns (and --strict fails) again.
+        written = {
+            src: entry
+            for src, entry in self.written.items()
+            if not any(src in text for text in self.warnings)
+        }
+        pages = {src: self.entries[src] for src in self.swapped} | written
         self._save(pages)
         log.info(f"explainer: {len(self.swapped)} pages from the site cache, {len(self.written)} rendered")
 
@@ -239,8 +255,9 @@ class SiteCache:
             "environment": self.environment,
             "pages": {src: vars(entry) for src, entry in sorted(pages.items())},
         }
-        checksum = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
         try:
+            body = json.loads(json.dumps(body, default=str))  # search entries as the index writes them
+            checksum = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
             write_atomic(
                 self.folder / INDEX, json.dumps({"checksum": checksum, "body": body}).encode("utf-8")
             )
@@ -252,6 +269,17 @@ class SiteCache:
             log.warning(
                 f"explainer: the site cache cannot be written ({error}); the next build renders every page"
             )
+
+
+class _Warnings(logging.Handler):
+    """Collects the text of every warning MkDocs and its plugins log during the build."""
+
+    def __init__(self, texts: list[str]):
+        super().__init__(logging.WARNING)
+        self.texts = texts
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.texts.append(record.getMessage())
 
 
 def _at(location: str, url: str) -> bool:
@@ -267,8 +295,8 @@ def _intact(path: Path | None, entry: _Entry) -> bool:
 
 
 def _write_sitemap(config: MkDocsConfig, files: Files, order: list[str], swapped: dict[str, File]) -> None:
-    """sitemap.xml as the theme's template writes it, with the swapped pages in their places (MkDocs wrote
-    it without them); sitemap.xml.gz is left as MkDocs wrote it (it stamps the build's time anyway)."""
+    """sitemap.xml and sitemap.xml.gz as MkDocs writes them from the theme's template, with the swapped pages
+    in their places (MkDocs wrote them without)."""
     env = config.theme.get_env()
     try:
         template = env.get_template("sitemap.xml")
@@ -295,5 +323,16 @@ def _write_sitemap(config: MkDocsConfig, files: Files, order: list[str], swapped
     context = get_context(None, files, config, base_url=utils.get_relative_url(".", "sitemap.xml"))
     context.update(pages=pages)
     output = template.render(**context)
-    if output.strip():
-        utils.write_file(output.encode("utf-8"), os.path.join(config.site_dir, "sitemap.xml"))
+    if not output.strip():
+        return
+    path = os.path.join(config.site_dir, "sitemap.xml")
+    utils.write_file(output.encode("utf-8"), path)
+    # As MkDocs gzips it: the file's name and the newest page's date in the header.
+    stamp = utils.get_build_timestamp(
+        pages=[f.page for f in files.documentation_pages() if f.page is not None]
+    )
+    with (
+        open(path + ".gz", "wb") as f,
+        gzip.GzipFile(fileobj=f, filename=path + ".gz", mode="wb", mtime=stamp) as gz,
+    ):
+        gz.write(output.encode("utf-8"))

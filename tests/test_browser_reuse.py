@@ -164,3 +164,20 @@ def test_the_page_under_each_graph_gives_the_snippet(watched_page, seed_server):
     code = page.locator("details.explainer-embed-code code").first.inner_text()
     assert code.startswith('<iframe src="') and EMBED in code and code.endswith("></iframe>")
     assert page.request.get(seed_server + EMBED).ok
+
+
+def test_a_link_to_another_site_that_looks_like_an_entity_page_loads_nothing(watched_page, seed_server):
+    page = watched_page.page
+    requested = []
+    page.on("request", lambda r: requested.append(r.url))
+    page.goto(seed_server + ARTICLE)
+    page.evaluate(
+        """() => { const a = document.createElement('a'); a.id = 'elsewhere';
+        a.href = 'http://elsewhere.invalid/x/entities/vladimir-putin/'; a.textContent = 'elsewhere';
+        document.querySelector('article p').appendChild(a); }"""
+    )
+    page.locator("#elsewhere").hover()
+    page.locator("#elsewhere").focus()
+    page.wait_for_timeout(400)
+    assert page.locator(CARD).count() == 0
+    assert not [url for url in requested if "elsewhere.invalid" in url]

@@ -178,3 +178,16 @@ def test_an_empty_page_left_by_a_power_cut_is_written_again(tmp_path):
     new = {page.path: page.content for page in NEW}
     assert (tmp_path / "entities" / "x.md").read_bytes() == new["entities/x.md"]
     assert not any("entities/x.md" in str(p) for p in report.problems)
+
+
+def test_written_files_get_the_mode_a_plain_write_gives(tmp_path):
+    """mkstemp makes 0600 files; site/ links them, and a web server running as another user must read them."""
+    import os
+
+    from generator.write import FILE_MODE, write_atomic
+
+    target = tmp_path / "page.md"
+    write_atomic(target, b"x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == FILE_MODE == 0o666 & ~umask != 0o600 or umask == 0o066

@@ -19,6 +19,8 @@
     if (!(link instanceof HTMLAnchorElement) || !link.closest(".md-content") || link.closest(".explainer-card")) {
       return null;
     }
+    // Only this site's entity pages: a link elsewhere (an article's source, say) must not load a script.
+    if (link.origin !== window.location.origin || link.protocol !== window.location.protocol) return null;
     var match = ENTITY_URL.exec(link.href);
     if (!match || match[2] === "index") return null;  // entities/index.html is the list of them all
     return { id: match[2], script: match[1] + "cards/" + match[2] + ".js" };
