@@ -18,22 +18,19 @@ it was written) is ignored, or that page rendered again, and written anew.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import SimpleNamespace
-from urllib.parse import urljoin, urlsplit
 
-from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .fingerprint import installed_version, package_digest, update_with_tree
+from .sitemap import write_sitemap
 from .write import write_atomic
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -237,7 +234,7 @@ class SiteCache:
                         self.entries[src].search if src in self.swapped else self.rendered.get(src, [])
                     )
                 ]
-            _write_sitemap(config, files, self.order, self.swapped)
+            write_sitemap(config, files, self.order, self.swapped)
         for handler in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, _Warnings)]:
             logging.getLogger("mkdocs").removeHandler(handler)
         # A page a warning names is not kept: the next build renders it, and warns (and --strict fails) again.
@@ -292,47 +289,3 @@ def _intact(path: Path | None, entry: _Entry) -> bool:
     except OSError:
         return False
     return stat is not None and stat.st_size == entry.size and stat.st_mtime_ns == entry.mtime_ns
-
-
-def _write_sitemap(config: MkDocsConfig, files: Files, order: list[str], swapped: dict[str, File]) -> None:
-    """sitemap.xml and sitemap.xml.gz as MkDocs writes them from the theme's template, with the swapped pages
-    in their places (MkDocs wrote them without)."""
-    env = config.theme.get_env()
-    try:
-        template = env.get_template("sitemap.xml")
-    except Exception:  # a theme without one: nothing to mend
-        return
-    by_src = {file.src_uri: file for file in files}
-    date = utils.get_build_date()
-    pages = []
-    for src in order:
-        if src in swapped:
-            url = swapped[src].url
-            canonical = urljoin(config.site_url, url) if config.site_url else None
-            stand_in = SimpleNamespace(
-                is_link=False,
-                canonical_url=canonical,
-                abs_url=urlsplit(canonical).path if canonical else None,
-                update_date=date,
-            )
-            pages.append(SimpleNamespace(page=stand_in))
-        elif by_src.get(src) is not None and by_src[src].page is not None:
-            pages.append(by_src[src])
-    from mkdocs.commands.build import get_context
-
-    context = get_context(None, files, config, base_url=utils.get_relative_url(".", "sitemap.xml"))
-    context.update(pages=pages)
-    output = template.render(**context)
-    if not output.strip():
-        return
-    path = os.path.join(config.site_dir, "sitemap.xml")
-    utils.write_file(output.encode("utf-8"), path)
-    # As MkDocs gzips it: the file's name and the newest page's date in the header.
-    stamp = utils.get_build_timestamp(
-        pages=[f.page for f in files.documentation_pages() if f.page is not None]
-    )
-    with (
-        open(path + ".gz", "wb") as f,
-        gzip.GzipFile(fileobj=f, filename=path + ".gz", mode="wb", mtime=stamp) as gz,
-    ):
-        gz.write(output.encode("utf-8"))
