@@ -119,6 +119,7 @@ class ArticlePages:
 
     name = "article pages"
     where = "pool"
+    embeds = True  # its graph stands alone too (embeds.py)
 
     def keys(self, site: Site) -> list[str]:
         return site.article_slugs()

@@ -62,6 +62,7 @@ class EntityPages:
 
     name = "entity pages"
     where = "pool"
+    embeds = True
 
     def keys(self, site: Site) -> list[str]:
         return site.entities_with_a_page()

@@ -84,12 +84,13 @@ def _feed(site: Site, path: str, title: str, home: str, entries: list[tuple[str,
     return feed.atom_str(pretty=True)
 
 
-def _first_sentence(site: Site, entity_id: str, slug: str) -> str:
-    """The first sentence of the article that names the entity: what the entry says of it."""
+def _first_sentences(site: Site, entity_id: str, slugs: set[str]) -> dict[str, str]:
+    """For each of these articles, its first sentence that names the entity: what its entry says of it."""
+    first: dict[str, str] = {}
     for em in site.mentions_of(entity_id):
-        if em.article == slug:
-            return site.sentence_of(em)[0].text
-    return ""
+        if em.article in slugs and em.article not in first:
+            first[em.article] = site.sentence_of(em)[0].text
+    return first
 
 
 class Feeds:
@@ -112,7 +113,8 @@ class Feeds:
             return Page(SITE_FEED, _feed(site, SITE_FEED, title, "index.md", entries))
         name = site.entity(key).name
         newest = dated_newest_first(site, site.articles_of(key))
-        entries = [(slug, when, _first_sentence(site, key, slug)) for slug, when in newest]
+        said = _first_sentences(site, key, {slug for slug, _ in newest})
+        entries = [(slug, when, said.get(slug, "")) for slug, when in newest]
         path = entity_feed_path(key)
         return Page(
             path,

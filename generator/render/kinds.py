@@ -37,8 +37,10 @@ class PageKind(Protocol):
         """The page, read from the Site's methods only."""
 
 
-# Kinds whose pages' graphs also stand alone as embeds (embeds.py): an embed is written with its page.
-EMBEDDED = frozenset({"article pages", "entity pages", "network page"})
+def embeds(kind: PageKind) -> bool:
+    """Whether the kind's pages' graphs also stand alone (embeds.py): a kind says so by `embeds = True`, and
+    an embed is written (or kept) with its page."""
+    return getattr(kind, "embeds", False)
 
 
 class OnePage:
@@ -78,7 +80,7 @@ def render_kinds(
     for kind in kinds:
         for key in kind.keys(site):
             path = kind.path(site, key)
-            embed = embed_path(path) if kind.name in EMBEDDED else None
+            embed = embed_path(path) if embeds(kind) else None
             if (
                 previous is not None
                 and path in intact
@@ -98,7 +100,7 @@ def render_kinds(
         kind, key = job
         with site.recording() as read, doing(f"drawing {kind.path(site, key)}"):
             page = kind.draw(site, key)
-        embed = graph_embed(site, page) if kind.name in EMBEDDED else None
+        embed = graph_embed(site, page) if embeds(kind) else None
         return [(page, tuple(sorted(read)))] + ([(embed, tuple(sorted(read)))] if embed else [])
 
     first = [drawn for job in todo["first"] for drawn in draw(job)]

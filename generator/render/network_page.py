@@ -15,6 +15,7 @@ class NetworkPage(OnePage):
     PATH = PATH
     name = "network page"
     where = "here"
+    embeds = True
 
     def draw(self, site: Site, key: str) -> Page:
         settings = site.settings

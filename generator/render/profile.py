@@ -12,7 +12,7 @@ from ..names import fold
 from ..verbs import ROLE, SPEAK, VERB, act_sentence
 from .common import md_link
 from .dates import readable_date
-from .drawing import shorten
+from .drawing import said, shorten
 from .paths import article_path
 from .site import Site
 
@@ -100,8 +100,7 @@ def strongest_relations(site: Site, entity_id: str, path: str, limit: int = KEY_
 
 def plain_sentence(site: Site, act: Act) -> str:
     """The act as plain text: 'Kim Jong Un greeted Vladimir Putin'."""
-    source, target = site.entity(act.source).name, site.entity(act.target).name
-    return act_sentence(VERB[act.verb], source, target, act.mutual, act.detail, mood=act.mood)
+    return said(act, {act.source: site.entity(act.source).name, act.target: site.entity(act.target).name})
 
 
 def main_role(site: Site, entity_id: str) -> str | None:
