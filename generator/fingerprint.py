@@ -116,7 +116,11 @@ def package_digest(folder: Path | None = None, extraction_only: bool = False) ->
     if not extraction_only:
         update_with_tree(digest, folder, _not_compiled)
         return digest.hexdigest()
-    for module in extraction_modules(folder):
+    # The learned re-typer's weights (extract/*.json) decide the types as much as the code does.
+    models = sorted(
+        p.relative_to(folder) for stage in EXTRACTION_STAGES for p in (folder / stage).glob("*.json")
+    )
+    for module in [*extraction_modules(folder), *models]:
         digest.update(
             module.as_posix().encode() + b"\x00" + hashlib.sha256((folder / module).read_bytes()).digest()
         )

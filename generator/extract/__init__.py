@@ -3,7 +3,9 @@
 extract() runs the recogniser and the sentence segmenter (nlp.py, the one
 module that imports spaCy) over the title and each paragraph (never over
 headings or paragraphs that open like site lines), cuts each span to its name,
-applies the document-level rules of refine.py, resolves the references to
+applies the document-level rules of refine.py and the learned re-typer of
+retype.py (which also weighs the capitalised names the recogniser passed
+over: proposals.py), resolves the references to
 people named before ("he", "the two leaders", "Russia's President": coref.py),
 credits quotations (quotes.py), then parses the sentences that can hold a
 relation (actions.py).
@@ -31,6 +33,7 @@ from .cache import ExtractionCache, cache_key
 from .coref import resolve_references
 from .quotes import find_quotes, quote_actions
 from .refine import refine
+from .retype import load_retyper
 from .spans import clean_span
 from .worker import ExtractionWorker
 
@@ -60,14 +63,12 @@ def _blocks_to_read(article: Article) -> Iterator[tuple[int, int, str]]:
             yield index, block.start, block.text
 
 
-def extract(
-    articles: Iterable[Article], model: str, n_process: int = 1, progress: Callable[[int], None] | None = None
-) -> list[Extraction]:
-    """Sentences, cleaned mentions and actions of each article, in the order given; progress(1) per
-    article done."""
-    from .nlp import parse, recognise  # spaCy takes a second to import: only when there is text to read
+def recognised(
+    articles: list[Article], model: str, n_process: int = 1, progress: Callable[[int], None] | None = None
+) -> tuple[list[list[Sentence]], list[list[Mention]]]:
+    """Each article's sentences and the recogniser's spans cut to their names (before refine.py's rules)."""
+    from .nlp import recognise  # spaCy takes a second to import: only when there is text to read
 
-    articles = list(articles)
     jobs = [(a, b, o, t) for a, article in enumerate(articles) for b, o, t in _blocks_to_read(article)]
     last_job = {a: j for j, (a, _, _, _) in enumerate(jobs)}
     docs = recognise((t for _, _, _, t in jobs), model, n_process)
@@ -93,9 +94,22 @@ def extract(
             name = " ".join(ent.text[rel_start:rel_end].split())
             index = first_sentence + sum(1 for s in sentence_starts if s <= ent.start_char) - 1
             mentions[a].append(Mention(articles[a].text[start:end], start, end, index, entity_type, name))
+    return sentences, mentions
+
+
+def extract(
+    articles: Iterable[Article], model: str, n_process: int = 1, progress: Callable[[int], None] | None = None
+) -> list[Extraction]:
+    """Sentences, cleaned mentions and actions of each article, in the order given; progress(1) per
+    article done."""
+    from .nlp import parse
+
+    articles = list(articles)
+    sentences, mentions = recognised(articles, model, n_process, progress)
+    retyper = load_retyper()
     found = []
     for article, s, m in zip(articles, sentences, mentions):
-        named = resolve_references(article, s, refine(article, s, m))
+        named = resolve_references(article, s, refine(article, s, m, retyper))
         quotes = find_quotes(article, s, named)
         said = role_actions(named) + quote_actions(quotes, named, article.text)
         found.append(Extraction(tuple(s), tuple(named), tuple(dict.fromkeys(said)), tuple(quotes)))

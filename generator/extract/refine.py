@@ -18,6 +18,8 @@ from dataclasses import replace
 
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
 from ..names import country_name, demonym_country, fold, is_place
+from .proposals import proposals
+from .retype import Retyper, name_groups
 from .roles import (
     OFFICES,
     ROLE_HEADS,
@@ -28,23 +30,16 @@ from .roles import (
     role_apposed_before,
     role_before,
 )
-from .spans import keep, strip_numbers, strip_titles, tidy
-
-ORGANIZATION_ENDINGS = frozenset(
-    """inc corp co ltd plc llc spa ag sa nv bv gmbh group bank holdings
-company corporation cables industries airlines airways motors mining telecom systems party ministry
-agency council committee association union university institute federation""".split()
+from .spans import (
+    FACILITY_ENDINGS,
+    ORGANIZATION_ENDINGS,
+    PLACE_ENDINGS,
+    is_caps_line,
+    keep,
+    strip_numbers,
+    strip_titles,
+    tidy,
 )
-PLACE_ENDINGS = frozenset(
-    """prison airport hospital street avenue road river lake mountains mountain
-island islands bay valley square bridge province county district region city""".split()
-)
-FACILITY_ENDINGS = frozenset("prison airport hospital province district region".split())  # never surnames
-
-
-def _is_caps_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def _retyped(mention: Mention) -> Mention:
@@ -140,7 +135,7 @@ def _found_again(
     starts = [s for s, _ in taken]
     found = []
     for index, sentence in enumerate(sentences):
-        caps = _is_caps_line(sentence.text)
+        caps = is_caps_line(sentence.text)
         for match in (loose if caps else exact).finditer(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             i = bisect_right(starts, end) - 1
@@ -159,7 +154,7 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
     taken = [(m.start, m.end) for m in mentions]
     found: list[Mention] = []
     for index, sentence in enumerate(sentences):
-        if not _is_caps_line(sentence.text):
+        if not is_caps_line(sentence.text):
             continue
         words = list(re.finditer(r"[A-Za-z][\w.'’-]*", sentence.text))
         dateline = len(words) <= 4
@@ -229,15 +224,52 @@ def _owns(owner: Mention, role: str, sentence: Sentence) -> bool:
     return owner.type is not EntityType.GROUP or bool(heads and heads[-1] in OFFICES)
 
 
-def refine(article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:
-    """The article's mentions after the document-level rules, in text order."""
-    kept = []
+def named(
+    article: Article, mentions: Sequence[Mention]
+) -> tuple[list[Mention], list[EntityType], dict[str, EntityType]]:
+    """The spans cut to names (what is no name dropped) with the gazetteer's types, the recogniser's type of
+    each, and one voted type per name."""
+    kept, model_types = [], []
     for mention in mentions:
         stripped = strip_titles(tidy(strip_numbers(mention)))
         if stripped is not None and stripped.name and keep(stripped, article.text):
             kept.append(_retyped(stripped))
-    types = _voted_types(kept)
-    kept = [replace(m, type=types[fold(m.name)]) if m.type is not EntityType.DATE else m for m in kept]
+            model_types.append(stripped.type)
+    return kept, model_types, _voted_types(kept)
+
+
+def _without_held(mentions: list[Mention], longer: list[Mention]) -> list[Mention]:
+    """The mentions that no longer name holds ('India' once 'Reserve Bank of India' is taken)."""
+    spans = sorted((m.start, m.end) for m in longer)
+    starts = [s for s, _ in spans]
+    kept = []
+    for m in mentions:
+        k = bisect_right(starts, m.start) - 1
+        if k < 0 or spans[k][1] < m.end:
+            kept.append(m)
+    return kept
+
+
+def refine(
+    article: Article,
+    sentences: Sequence[Sentence],
+    mentions: Sequence[Mention],
+    retyper: Retyper | None = None,
+) -> list[Mention]:
+    """The article's mentions after the document-level rules (and the learned re-typer), in text order."""
+    kept, model_types, types = named(article, mentions)
+    decided: dict[str, EntityType | None] = dict(types)
+    if retyper is not None:
+        offered = proposals(article, sentences, kept, set(types))
+        decided.update(retyper.retype(article, sentences, name_groups(kept, model_types, types) + offered))
+        longer = [m for group in offered if decided[group.key] is not None for m in group.mentions]
+        kept = _without_held(kept, longer) + longer
+    kept = [
+        m if m.type is EntityType.DATE else replace(m, type=decided[fold(m.name)])
+        for m in kept
+        if m.type is EntityType.DATE or decided[fold(m.name)] is not None
+    ]
+    types = {key: kind for key, kind in decided.items() if kind is not None}
     kept += _found_again(article, sentences, kept, _known_names(kept, types))
     kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))

@@ -27,6 +27,22 @@ NAME_PARTICLES = frozenset(
 # Time zones and units the recogniser takes for organisations.
 NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
 
+ORGANIZATION_ENDINGS = frozenset(
+    """inc corp co ltd plc llc spa ag sa nv bv gmbh group bank holdings
+company corporation cables industries airlines airways motors mining telecom systems party ministry
+agency council committee association union university institute federation""".split()
+)
+PLACE_ENDINGS = frozenset(
+    """prison airport hospital street avenue road river lake mountains mountain
+island islands bay valley square bridge province county district region city""".split()
+)
+FACILITY_ENDINGS = frozenset("prison airport hospital province district region".split())  # never surnames
+
+
+def is_caps_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
 
 _POSSESSIVE = re.compile(r"[’']s?$")
 _LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.I)

@@ -21,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_SPLIT = ROOT.parent / "shared" / "eval" / "conll2003-valid.txt"
+TRAIN_SPLIT = ROOT.parent / "shared" / "eval" / "conll2003-train.txt"
 SCORED_TYPES = ("PER", "LOC", "ORG")
 PREDICTED_TYPES = {"person": "PER", "place": "LOC", "organization": "ORG"}
 SPORTS = {
@@ -115,7 +116,8 @@ def _spans(tokens: list[str], tags: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def read_documents(path: Path = DEV_SPLIT) -> list[Document]:
+def read_documents(path: Path = DEV_SPLIT, types: tuple[str, ...] = SCORED_TYPES) -> list[Document]:
+    """The split's documents with their gold (type, surface) sets of the given types."""
     documents = []
     for chunk in path.read_text(encoding="utf-8").split("-DOCSTART- -X- -X- O")[1:]:
         sentences, gold = [], set()
@@ -125,7 +127,7 @@ def read_documents(path: Path = DEV_SPLIT) -> list[Document]:
                 continue
             tokens, tags = [r[0] for r in rows], [r[-1] for r in rows]
             sentences.append(tokens)
-            gold |= {(kind, normalise(s)) for kind, s in _spans(tokens, tags) if kind in SCORED_TYPES}
+            gold |= {(kind, normalise(s)) for kind, s in _spans(tokens, tags) if kind in types}
         if not sentences:
             continue
         head = sentences[0]
@@ -150,7 +152,8 @@ def predicted_sets(output: list[dict]) -> list[set[tuple[str, str]]]:
         for entity in item["entities"]:
             kind = PREDICTED_TYPES.get(entity["type"])
             if kind:
-                found |= {(kind, normalise(m["text"])) for m in entity["mentions"]}
+                # "he", "the president": a reference to a name (coref.py), not a name
+                found |= {(kind, normalise(m["text"])) for m in entity["mentions"] if "refers" not in m}
         sets.append({f for f in found if f[1]})
     return sets
 
@@ -215,11 +218,37 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"doc{number:04d} FP {kind} {s}")
             for kind, s in sorted(g - p):
                 print(f"doc{number:04d} FN {kind} {s}")
-    print(f"CoNLL-2003 dev, {len(documents)} non-sport documents, doc-level typed entity sets")
-    print(f"{'type':<5} {'P':>6} {'R':>6} {'F1':>6}")
-    for kind, (p, r, f) in score(gold, predicted).items():
-        print(f"{kind:<5} {p:6.1f} {r:6.1f} {f:6.1f}")
+    dev = score(gold, predicted)
+    train = _train_cross_validated() if "--train" in argv else None
+    print(f"CoNLL-2003, doc-level typed entity sets; dev: {len(documents)} non-sport documents")
+    header = f"{'type':<5} {'dev P':>6} {'dev R':>6} {'dev F1':>6}"
+    print(header + (f" {'train P':>7} {'train R':>7} {'CV F1':>6}" if train else ""))
+    for kind, (p, r, f) in dev.items():
+        row = f"{kind:<5} {p:6.1f} {r:6.1f} {f:6.1f}"
+        if train:
+            tp, tr, tf = train[kind]
+            row += f" {tp:7.1f} {tr:7.1f} {tf:6.1f}"
+        print(row)
+    if train:
+        print(
+            "train: 5-fold cross-validation over documents with the committed model's settings (refine stage)"
+        )
     return 0
+
+
+def _train_cross_validated() -> dict[str, tuple[float, float, float]]:
+    """The training split's cross-validated score with the committed model's thresholds."""
+    import json
+
+    from generator.config import Settings
+    from generator.extract.retype import MODEL_FILE
+    from tools.train_retyper import THRESHOLD_GRID, cross_validate, prepare
+
+    data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
+    grid = {key: (data[f"{key}_threshold"],) for key in THRESHOLD_GRID}
+    settings = Settings()
+    samples = prepare(TRAIN_SPLIT, settings.model, settings.process_count)
+    return next(iter(cross_validate(samples, grid).values()))
 
 
 if __name__ == "__main__":

@@ -16,7 +16,8 @@ from pathlib import Path
 import spacy
 
 from generator.config import Settings
-from generator.extract import extract_articles, load_model
+from generator.extract import extract_articles
+from generator.extract.nlp import load_model
 from generator.model import Report
 from generator.read import read_seed
 from generator.slugs import SlugRegistry
