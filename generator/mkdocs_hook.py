@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+import tempfile
 from pathlib import Path
 
 from markupsafe import escape
@@ -22,6 +23,7 @@ from generator.config import ConfigError, ModelError, Settings, settings_from_ma
 from generator.failures import environment_error, internal_error
 from generator.model import TYPES
 from generator.pipeline import build
+from generator.serve_watch import watch_docs
 from generator.site_cache import SiteCache, cache_folder, environment_digest
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -140,6 +142,27 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if isinstance(cache, SiteCache):
         cache.keep(page, output)
     return output
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Runs once when `mkdocs serve` starts watching: docs/ is watched for the editor's changes only, not
+    for the generator's own writes, which gave every edit a second build (serve_watch.py)."""
+    settings = _state["settings"]
+    assert isinstance(settings, Settings)
+    cache = settings.cache_dir
+    trigger = cache / "serve" if cache else Path(tempfile.mkdtemp(prefix="explainer-serve-"))
+    server.unwatch(config.docs_dir)
+    _state["docs_observer"] = watch_docs(Path(config.docs_dir), trigger)
+    server.watch(str(trigger))
+    return server
+
+
+def on_shutdown() -> None:
+    """Runs when MkDocs exits: stops the docs/ observer of `mkdocs serve`."""
+    observer = _state.pop("docs_observer", None)
+    if observer is not None:
+        observer.stop()
+        observer.join(timeout=5)
 
 
 @event_priority(50)

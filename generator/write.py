@@ -73,11 +73,16 @@ def remove_file(path: Path) -> None:
     path.unlink()
 
 
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one write_atomic gives its temporary files."""
+    return bool(_LEFTOVER.match(name))
+
+
 def clean_leftovers(docs: Path) -> list[str]:
     """Remove temporary files a killed build left behind (they never hold a page anyone reads)."""
     removed = []
     for path in sorted(docs.rglob(TMP_PREFIX + "*")):
-        if path.is_file() and not path.is_symlink() and _LEFTOVER.match(path.name):
+        if path.is_file() and not path.is_symlink() and is_temporary(path.name):
             path.unlink()
             removed.append(path.relative_to(docs).as_posix())
     return removed

@@ -16,6 +16,7 @@ from generator.extract.proposals import _capitalised_runs, proposals
 from generator.extract.refine import named, refine
 from generator.extract.retype import (
     MODEL_FILE,
+    Neighbourhood,
     Retyper,
     RetyperError,
     features,
@@ -82,9 +83,30 @@ def test_features_say_what_the_article_says_of_a_name():
     text = "Shares in Gazprom fell.\nGazprom said the Gazprom Neft deal was off."
     article, sentences, _, groups = groups_of(text, ("Gazprom", T.PLACE), ("Gazprom", T.PLACE, 1))
     gazprom = next(g for g in groups if g.name == "Gazprom")
-    found = features(gazprom, article, sentences, groups)
+    found = features(gazprom, article, sentences, Neighbourhood(groups))
     assert found["prev=in"] == 0.5 and found["said_after"] == 0.5 and found["model=PLACE"] == 1.0
     assert found["inside=PROPOSED"] == 1.0  # 'Gazprom Neft' is offered, and holds it
+
+
+def test_the_other_names_say_surname_piece_and_abbreviation():
+    text = (
+        "Vladimir Putin met NATO.\n"
+        "Putin said the North Atlantic Treaty Organization and the Putin Fund agreed."
+    )
+    found = [
+        ("Vladimir Putin", T.PERSON),
+        ("NATO", T.ORGANIZATION),
+        ("Putin", T.PERSON, 1),
+        ("North Atlantic Treaty Organization", T.ORGANIZATION),
+        ("Putin Fund", T.ORGANIZATION),
+    ]
+    _, _, _, groups = groups_of(text, *found)
+    around = Neighbourhood(groups)
+    said = {g.name: around.of(g) for g in groups if not g.proposed}
+    assert said["Putin"] == {"inside=PERSON", "inside=ORGANIZATION", "surname"}
+    assert said["Vladimir Putin"] == {"holds=PERSON"}
+    assert said["NATO"] == {"abbreviates=ORGANIZATION"}
+    assert said["North Atlantic Treaty Organization"] == {"abbreviated=ORGANIZATION"}
 
 
 def test_a_sure_model_retypes_and_drops_recognised_names():

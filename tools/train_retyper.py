@@ -29,7 +29,15 @@ from generator.config import Settings
 from generator.extract import recognised
 from generator.extract.proposals import proposals
 from generator.extract.refine import named, refine
-from generator.extract.retype import MODEL_FILE, NO_NAME, NameGroup, Retyper, features, name_groups
+from generator.extract.retype import (
+    MODEL_FILE,
+    NO_NAME,
+    NameGroup,
+    Neighbourhood,
+    Retyper,
+    features,
+    name_groups,
+)
 from generator.model import Article, Mention, Report, Sentence
 from generator.read import read_files
 from tests.eval.conll import (
@@ -90,6 +98,7 @@ def prepare(split: Path, model: str, processes: int) -> list[Prepared]:
     for document, article, s, m in zip(documents, articles, sentences, mentions):
         kept, model_types, types = named(article, m)
         groups = name_groups(kept, model_types, types) + proposals(article, s, kept, set(types))
+        around = Neighbourhood(groups)
         gold_types = {surface: kind for kind, surface in sorted(document.gold)}
         prepared.append(
             Prepared(
@@ -97,7 +106,7 @@ def prepare(split: Path, model: str, processes: int) -> list[Prepared]:
                 s,
                 m,
                 groups,
-                [features(g, article, s, groups) for g in groups],
+                [features(g, article, s, around) for g in groups],
                 [_label(g, gold_types) for g in groups],
                 {(k, surface) for k, surface in document.gold if k in SCORED_TYPES},
                 document.sport,

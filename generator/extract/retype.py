@@ -86,7 +86,7 @@ def _initials(name: str) -> str:
 
 
 def features(
-    group: NameGroup, article: Article, sentences: Sequence[Sentence], others: Sequence[NameGroup]
+    group: NameGroup, article: Article, sentences: Sequence[Sentence], around: Neighbourhood
 ) -> dict[str, float]:
     """What the article says of one name, as named features (most are 1.0, a few are fractions)."""
     found: dict[str, float] = {"proposed": 1.0} if group.proposed else {f"rule={group.rule_type.name}": 1.0}
@@ -119,7 +119,7 @@ def features(
             found[flag] = 1.0
     for key, value in _context(group, article, sentences).items():
         found[key] = value
-    for key in _neighbours(group, others):
+    for key in around.of(group):
         found[key] = 1.0
     return found
 
@@ -164,32 +164,58 @@ def _context(group: NameGroup, article: Article, sentences: Sequence[Sentence]) 
     return {key: n * share for key, n in counts.items()}
 
 
-def _neighbours(group: NameGroup, others: Sequence[NameGroup]) -> set[str]:
-    """What the article's other names say of this one: surname, piece, longer name, abbreviation."""
-    found = set()
-    words = group.key.split()
-    initials = _initials(group.name)
-    for other in others:
-        if other.key == group.key:
-            continue
-        other_words = other.key.split()
-        other_type = "PROPOSED" if other.proposed else other.rule_type.name
-        if len(other_words) > len(words) and _contains(other_words, words):
-            found.add(f"inside={other_type}")
-            if other.rule_type is EntityType.PERSON and words == other_words[-1:]:
-                found.add("surname")
-        elif len(words) > len(other_words) and _contains(words, other_words):
-            found.add(f"holds={other_type}")
-        if group.name.isupper() and len(group.name) >= 2 and _initials(other.name) == group.name:
-            found.add(f"abbreviates={other_type}")
-        if other.name.isupper() and len(other.name) >= 2 and initials == other.name and len(words) > 1:
-            found.add(f"abbreviated={other_type}")
-    return found
+class Neighbourhood:
+    """The article's names indexed by their pieces and initials: each name's neighbours are looked up, not
+    searched for among every other name (which made an article's cost quadratic in its names)."""
+
+    def __init__(self, groups: Sequence[NameGroup]):
+        self.keys: dict[str, set[str]] = defaultdict(set)  # key → labels of the names with it
+        self.inside: dict[str, set[str]] = defaultdict(set)  # words → what the longer names holding them say
+        self.by_initials: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        self.by_caps_name: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        for group in groups:
+            label = _label(group)
+            words = group.key.split()
+            self.keys[group.key].add(label)
+            for piece in _pieces(words):
+                self.inside[piece].add(f"inside={label}")
+            if group.rule_type is EntityType.PERSON and len(words) > 1:
+                self.inside[words[-1]].add("surname")
+            self.by_initials[_initials(group.name)][label].add(group.key)
+            if _is_caps_name(group.name):
+                self.by_caps_name[group.name][label].add(group.key)
+
+    def of(self, group: NameGroup) -> set[str]:
+        """What the article's other names say of this one: surname, piece, longer name, abbreviation."""
+        found = set(self.inside.get(group.key, ()))
+        for piece in _pieces(group.key.split()):
+            found.update(f"holds={label}" for label in self.keys.get(piece, ()))
+        if _is_caps_name(group.name):
+            spelled_out = self.by_initials.get(group.name)
+            found.update(f"abbreviates={label}" for label in _others(spelled_out, group.key))
+        if len(group.key.split()) > 1:
+            named = self.by_caps_name.get(_initials(group.name))
+            found.update(f"abbreviated={label}" for label in _others(named, group.key))
+        return found
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    size = len(shorter)
-    return any(longer[i : i + size] == shorter for i in range(len(longer) - size + 1))
+def _label(group: NameGroup) -> str:
+    return "PROPOSED" if group.proposed else group.rule_type.name
+
+
+def _is_caps_name(name: str) -> bool:
+    return name.isupper() and len(name) >= 2
+
+
+def _pieces(words: list[str]) -> set[str]:
+    """Every run of words shorter than the whole name, joined as keys are."""
+    size = len(words)
+    return {" ".join(words[i:j]) for i in range(size) for j in range(i + 1, size + 1) if j - i < size}
+
+
+def _others(labelled: dict[str, set[str]] | None, key: str) -> list[str]:
+    """The labels of names other than this key."""
+    return [label for label, keys in (labelled or {}).items() if keys - {key}]
 
 
 class Retyper:
@@ -240,7 +266,8 @@ class Retyper:
         self, article: Article, sentences: Sequence[Sentence], groups: Sequence[NameGroup]
     ) -> dict[str, EntityType | None]:
         """Each name's key → its type, or None for a span to drop."""
-        return {g.key: self.decide(g, features(g, article, sentences, groups)) for g in groups}
+        around = Neighbourhood(groups)
+        return {g.key: self.decide(g, features(g, article, sentences, around)) for g in groups}
 
 
 class RetyperError(Exception):

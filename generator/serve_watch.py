@@ -1,0 +1,114 @@
+"""`mkdocs serve` rebuilds for the editor's changes to docs/, not for the generator's own writes.
+
+MkDocs watches docs/ and rebuilds when any file under it changes. The generator
+writes docs/ at the start of every build, so each edit to a seed gave two
+builds, and the browser, reloaded after the first, met a site that the second
+was cleaning out. MkDocs also polls docs/ twice a second, which on a site of
+35,000 files takes a core.
+
+Here docs/ is watched by an observer of its own (inotify where the system has
+it), and a change counts only when the manifest does not vouch for it: the
+generator lists a file's new hash before it writes the file (write.py), so each
+of its writes is recognised as its own. A change that counts touches a file in a
+folder MkDocs watches, and MkDocs rebuilds as it always does.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from watchdog.events import (
+    EVENT_TYPE_CREATED,
+    EVENT_TYPE_DELETED,
+    EVENT_TYPE_MODIFIED,
+    EVENT_TYPE_MOVED,
+    FileSystemEvent,
+    FileSystemEventHandler,
+)
+from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
+from watchdog.observers.polling import PollingObserver
+
+from .write import MANIFEST, is_temporary, sha256
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED})
+TRIGGER = "docs-changed"
+
+
+class GeneratedFiles:
+    """What the manifest of docs/ vouches for, read again whenever the manifest file changes."""
+
+    def __init__(self, docs: Path):
+        self.docs = docs
+        self.hashes: dict[str, frozenset[str]] = {}
+        self.ever_listed: set[str] = set()  # a path the generator removed is no longer listed, but was
+        self._stamp: tuple[int, int] | None = None
+        self._refresh()
+
+    def _refresh(self) -> None:
+        try:
+            stat = (self.docs / MANIFEST).stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+            if stamp == self._stamp:
+                return
+            files = json.loads((self.docs / MANIFEST).read_text(encoding="utf-8"))["files"]
+            self.hashes = {path: frozenset(hashes) for path, hashes in files.items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return  # no manifest yet, or one half-way through its replace: keep the last one read
+        self._stamp = stamp
+        self.ever_listed.update(self.hashes)
+
+    def vouch_for(self, path: Path) -> bool:
+        """Whether path, as it is on disk now, is the generator's doing."""
+        try:
+            relative = path.relative_to(self.docs).as_posix()
+        except ValueError:
+            return False
+        self._refresh()  # first: the manifest's own change is how each of its versions gets read
+        if relative == MANIFEST or is_temporary(path.name):
+            return True
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return relative in self.ever_listed
+        except OSError:
+            return False
+        return sha256(data) in self.hashes.get(relative, ())
+
+
+class _EditorChanges(FileSystemEventHandler):
+    """Touches the trigger file for each change in docs/ the generator did not make."""
+
+    def __init__(self, generated: GeneratedFiles, trigger: Path):
+        self.generated = generated
+        self.trigger = trigger
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.is_directory or event.event_type not in CHANGES:
+            return
+        path = event.dest_path if event.event_type == EVENT_TYPE_MOVED else event.src_path
+        if isinstance(path, bytes):
+            path = os.fsdecode(path)
+        if not self.generated.vouch_for(Path(path)):
+            log.debug(f"explainer: {path} changed; rebuilding")
+            self.trigger.write_text(str(path), encoding="utf-8")
+
+
+def watch_docs(docs: Path, trigger_folder: Path) -> BaseObserver:
+    """Start watching docs/; an editor's change touches a file in trigger_folder (which MkDocs should watch).
+    The observer is started and returned, to be stopped when serving ends."""
+    trigger_folder.mkdir(parents=True, exist_ok=True)
+    handler = _EditorChanges(GeneratedFiles(docs), trigger_folder / TRIGGER)
+    for kind in (Observer, PollingObserver):  # inotify may be out of watches: polling always works
+        observer = kind()
+        try:
+            observer.schedule(handler, str(docs), recursive=True)
+            observer.start()
+            return observer
+        except OSError as error:
+            log.debug(f"explainer: {kind.__name__} cannot watch {docs} ({error}); trying the next")
+    raise OSError(f"{docs}: cannot be watched for changes")

@@ -1,0 +1,146 @@
+"""`mkdocs serve` rebuilds once per edit (serve_watch.py): the generator's own writes into docs/ are not
+changes, an editor's are.
+
+The first tests drive the write stage and the watcher's judgement directly; the last runs a real
+`mkdocs serve` on the example seed, saves an edit and counts the builds."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from watchdog.events import FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileOpenedEvent
+
+from generator.model import Page, Report
+from generator.serve_watch import TRIGGER, GeneratedFiles, _EditorChanges, watch_docs
+from generator.write import write_pages
+
+from .conftest import ENV, MKDOCS, make_project
+
+
+def _pages(*texts: str) -> list[Page]:
+    return [Page(f"articles/page-{i}.md", text.encode()) for i, text in enumerate(texts)]
+
+
+def _written(docs: Path, *texts: str) -> GeneratedFiles:
+    write_pages(docs, _pages(*texts), Report())
+    return GeneratedFiles(docs)
+
+
+def test_the_generators_writes_are_vouched_for(tmp_path):
+    generated = _written(tmp_path, "one", "two")
+    assert generated.vouch_for(tmp_path / "articles" / "page-0.md")
+    assert generated.vouch_for(tmp_path / ".explainer-manifest.json")
+    assert generated.vouch_for(tmp_path / "articles" / ".tmp-abcd1234.md")  # write_atomic's temporary file
+
+
+def test_a_new_write_is_vouched_for_once_the_manifest_lists_it(tmp_path):
+    generated = _written(tmp_path, "one", "two")
+    assert generated.vouch_for(tmp_path / "articles" / "page-1.md")
+    write_pages(tmp_path, _pages("one"), Report())  # page-1 removed
+    write_pages(tmp_path, _pages("one, edited"), Report())
+    assert generated.vouch_for(tmp_path / "articles" / "page-0.md")
+    assert generated.vouch_for(tmp_path / "articles" / "page-1.md")  # gone, and it was the generator's
+
+
+def test_an_editors_changes_are_not_vouched_for(tmp_path):
+    generated = _written(tmp_path, "one")
+    (tmp_path / "about.md").write_text("An editor's own page.", encoding="utf-8")
+    assert not generated.vouch_for(tmp_path / "about.md")
+    (tmp_path / "articles" / "page-0.md").write_text("one, edited by hand", encoding="utf-8")
+    assert not generated.vouch_for(tmp_path / "articles" / "page-0.md")
+    (tmp_path / "about.md").unlink()
+    assert not generated.vouch_for(tmp_path / "about.md")  # a deleted page of the editor's
+    assert not generated.vouch_for(tmp_path.parent / "elsewhere.md")
+
+
+def test_only_an_editors_change_touches_the_trigger(tmp_path):
+    docs, trigger = tmp_path / "docs", tmp_path / "trigger"
+    handler = _EditorChanges(_written(docs, "one", "two"), trigger)
+    page = str(docs / "articles" / "page-0.md")
+    for event in (
+        FileModifiedEvent(page),
+        FileMovedEvent(str(docs / "articles" / ".tmp-abcd1234.md"), page),
+        FileDeletedEvent(str(docs / "articles" / ".tmp-abcd1234.md")),
+        FileOpenedEvent(str(docs / "about.md")),  # MkDocs reading a page is no change
+    ):
+        handler.on_any_event(event)
+    assert not trigger.exists()
+    (docs / "about.md").write_text("An editor's own page.", encoding="utf-8")
+    handler.on_any_event(FileModifiedEvent(str(docs / "about.md")))
+    assert trigger.read_text(encoding="utf-8") == str(docs / "about.md")
+
+
+def test_the_observer_passes_on_an_editors_change(tmp_path):
+    docs, folder = tmp_path / "docs", tmp_path / "trigger"
+    docs.mkdir()
+    observer = watch_docs(docs, folder)
+    try:
+        write_pages(docs, _pages("one", "two"), Report())
+        (docs / "about.md").write_text("An editor's own page.", encoding="utf-8")
+        deadline = time.monotonic() + 20
+        while not (folder / TRIGGER).exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # Events arrive in order: the generator's writes came first, and none of them touched the trigger.
+        assert (folder / TRIGGER).read_text(encoding="utf-8") == str(docs / "about.md")
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_mkdocs_serve_builds_once_for_a_saved_seed(tmp_path):
+    project = make_project(tmp_path / "project")
+    port = _free_port()
+    server = subprocess.Popen(
+        [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+
+    def wait_for(pattern: str, count: int, limit: float) -> None:
+        deadline = time.monotonic() + limit
+        while sum(bool(re.search(pattern, line)) for line in lines) < count:
+            assert server.poll() is None and time.monotonic() < deadline, "".join(lines[-30:])
+            time.sleep(0.1)
+
+    try:
+        wait_for(r"Serving on", 1, 600)
+        seed = next(p for p in sorted((project / "seeds").iterdir()) if p.suffix in (".md", ".txt"))
+        marker = "A paragraph saved while serving."
+        seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")
+        wait_for(r"Reloading browsers", 1, 300)
+        time.sleep(3)  # MkDocs polls twice a second: a second build would have been noticed by now
+        assert sum("Building documentation" in line for line in lines) == 2, "".join(lines)
+        assert sum("Detected file changes" in line for line in lines) == 1, "".join(lines)
+        article = next(
+            p for p in (project / "docs" / "articles").glob("*.md") if marker in p.read_text(encoding="utf-8")
+        )
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/articles/{article.stem}/", timeout=30) as page:
+            assert marker in page.read().decode("utf-8")
+        # An editor's own page in docs/ is still watched.
+        (project / "docs" / "about.md").write_text("# About\n\nWritten by hand.\n", encoding="utf-8")
+        wait_for(r"Reloading browsers", 2, 300)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+        assert not os.path.exists(project / "site")  # serve builds into a folder of its own
