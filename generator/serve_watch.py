@@ -15,7 +15,6 @@ folder MkDocs watches, and MkDocs rebuilds as it always does.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from pathlib import Path
@@ -32,7 +31,8 @@ from watchdog.observers import Observer
 from watchdog.observers.api import BaseObserver
 from watchdog.observers.polling import PollingObserver
 
-from .write import MANIFEST, is_temporary, sha256
+from .model import Report
+from .write import MANIFEST, is_temporary, load_manifest, sha256
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED})
@@ -55,10 +55,10 @@ class GeneratedFiles:
             stamp = (stat.st_mtime_ns, stat.st_size)
             if stamp == self._stamp:
                 return
-            files = json.loads((self.docs / MANIFEST).read_text(encoding="utf-8"))["files"]
-            self.hashes = {path: frozenset(hashes) for path, hashes in files.items()}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            return  # no manifest yet, or one half-way through its replace: keep the last one read
+        except OSError:
+            return  # no manifest yet: nothing is the generator's
+        files = load_manifest(self.docs, Report())  # the write stage's own reading and checks
+        self.hashes = {path: frozenset(hashes) for path, hashes in files.items()}
         self._stamp = stamp
         self.ever_listed.update(self.hashes)
 
