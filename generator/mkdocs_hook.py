@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from generator.config import ConfigError, ModelError, Settings, settings_from_mapping
 from generator.failures import environment_error, internal_error
+from generator.figures import FigureMissing, fill
 from generator.model import TYPES
 from generator.pipeline import build
 from generator.serve_watch import watch_docs
@@ -137,7 +138,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Runs after a page is templated: its HTML is kept for the next build."""
+    """Runs after a page is templated: its graph figure goes into its slot (figures.py), after the search
+    plugin read the page, which it would only parse to skip; then its HTML is kept for the next build."""
+    if page.meta.get("explainer"):
+        try:
+            output = fill(output, Path(config.docs_dir), lambda figure: _resolve_links(figure, page))
+        except FigureMissing as error:
+            raise PluginError(
+                f"{page.file.src_uri}: its graph figure {error}; build again (first delete it if edited)"
+            ) from None
     cache = _state.get("site_cache")
     if isinstance(cache, SiteCache):
         cache.keep(page, output)
@@ -176,7 +185,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Runs after Markdown is rendered: turns explainer: links (in the graph SVG) into page URLs."""
+    """Runs after Markdown is rendered: turns explainer: links into page URLs."""
+    return _resolve_links(html, page)
+
+
+def _resolve_links(html: str, page: Page) -> str:
+    """html with each explainer: link (the graph SVG's) as the URL of its page from page."""
 
     def replace(match: re.Match) -> str:
         url = _url_of(match.group(1), page)

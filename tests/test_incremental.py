@@ -90,10 +90,11 @@ def test_an_edit_that_names_no_one_draws_only_its_article(project, extractions, 
         encoding="utf-8"
     )
     # Every other page stood, but the timeline, which reads every article for its dates (and the
-    # article's graph embed, lifted from the page as it is drawn).
-    embed = f"embed/{article.removesuffix('.md')}.html"
-    assert sorted(result.drawn) == sorted([article, embed, "timeline.md"])
-    assert result.kept == result.pages - 3
+    # article's graph figure and embed, drawn with it; the figure came out as it was, so is not written).
+    name = article.removesuffix(".md")
+    expected = [article, f".figures/{name}.html", f"embed/{name}.html", "timeline.md"]
+    assert sorted(result.drawn) == sorted(expected)
+    assert result.kept == result.pages - 4
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
@@ -157,12 +158,13 @@ def test_pages_edited_or_deleted_by_hand(project, extractions, tmp_path):
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
-def test_a_deleted_embed_is_drawn_again_with_its_page(project, extractions, tmp_path):
-    embed = project / "docs" / "embed" / "entities" / "yukos.html"
-    embed.unlink()
+@pytest.mark.parametrize("companion", ["embed/entities/yukos.html", ".figures/entities/yukos.html"])
+def test_a_deleted_embed_or_figure_is_drawn_again_with_its_page(project, extractions, tmp_path, companion):
+    (project / "docs" / companion).unlink()
     result = _rebuild(project)
-    assert {"entities/yukos.md", "embed/entities/yukos.html"} <= set(result.drawn)
-    assert embed.exists() and result.kept > 0
+    drawn_together = {"entities/yukos.md", ".figures/entities/yukos.html", "embed/entities/yukos.html"}
+    assert drawn_together <= set(result.drawn)
+    assert (project / "docs" / companion).exists() and result.kept > 0
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 
@@ -86,6 +87,22 @@ def test_graph_is_embedded_with_vendored_vis_network(seed_site):
     html = next((seed_site.site / "articles").glob("*/index.html")).read_text()
     assert '<figure class="explainer-graph"' in html and "<svg" in html
     assert (seed_site.site / "assets" / "explainer" / "vis-network.min.js").stat().st_size > 400_000
+
+
+def test_the_graph_figure_is_kept_beside_the_markdown_and_filled_into_the_html(seed_site):
+    page = next(p for p in (seed_site.docs / "articles").glob("*.md") if p.name != "index.md")
+    markdown = page.read_text(encoding="utf-8")
+    [(companion, digest)] = re.findall(r"<!-- explainer-figure (\S+) ([0-9a-f]{64}) -->", markdown)
+    assert "<svg" not in markdown and companion == f".figures/articles/{page.stem}.html"
+    figure = (seed_site.docs / companion).read_text(encoding="utf-8")
+    assert hashlib.sha256(figure.encode("utf-8")).hexdigest() == digest
+    assert figure.startswith('<section class="explainer-graphs') and "<svg" in figure
+    assert not (seed_site.site / ".figures").exists()  # a dot folder: MkDocs does not publish it
+    html = (seed_site.site / "articles" / page.stem / "index.html").read_text(encoding="utf-8")
+    assert "explainer-figure" not in html and "explainer:" not in html
+    # The figure as written, its page links resolved: "explainer:entities/x.md" → "../../entities/x/".
+    resolved = re.sub(r'href="explainer:entities/([^"#]+)\.md', r'href="../../entities/\1/', figure)
+    assert resolved in html
 
 
 def test_two_generator_runs_give_byte_identical_docs(seed_site, tmp_path):

@@ -46,9 +46,11 @@ def test_removing_a_seed_removes_its_pages_and_nothing_else(tmp_path):
         "entities/berlin.md",
         "entities/emmanuel-macron.md",
     ]
-    # With each page go its embed and, for an entity, its card, its data and its feed.
+    # With each page go its graph's figure and embed and, for an entity, its card, its data and its feed.
     entities = ["angela-merkel", "berlin", "emmanuel-macron"]
-    derived = [f"embed/{page.removesuffix('.md')}.html" for page in pages]
+    derived = [
+        f"{folder}/{page.removesuffix('.md')}.html" for page in pages for folder in (".figures", "embed")
+    ]
     derived += [f"{folder}/{e}{ext}" for e in entities for folder, ext in FOR_EACH_ENTITY]
     assert gone == sorted(pages + derived)
     for path, data in HAND.items():

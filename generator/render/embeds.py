@@ -15,6 +15,7 @@ import json
 import posixpath
 import re
 
+from ..figures import section_bounds
 from ..markup import html_text
 from ..model import Page
 from .dates import readable_date
@@ -23,7 +24,6 @@ from .site import Site
 
 FOLDER = "embed"
 TIMELINE = f"{FOLDER}/timeline.html"
-FIGURE_START, FIGURE_END, SECTION_END = '<section class="explainer-graphs', "</figure>", "</section>"
 _INTERNAL = re.compile(r'xlink:href="explainer:([^"#]+)(#[^"]*)?"')
 _TITLE = re.compile(r'^title: (".*")$', re.M)
 EMBED_HEIGHT = {"network.md": 640}
@@ -81,11 +81,10 @@ def _wrap(site: Site, own: str, title: str, body: str, page_path: str) -> bytes:
 def graph_embed(site: Site, page: Page) -> Page | None:
     """The embed of a page's graph figure; None for a page without one."""
     content = page.content.decode("utf-8")
-    start = content.find(FIGURE_START)
-    figure_end = content.find(FIGURE_END, start)
-    end = content.find(SECTION_END, figure_end)
-    if start < 0 or figure_end < 0 or end < 0:
+    bounds = section_bounds(content)
+    if bounds is None:
         return None
+    start, end = bounds
     own = embed_path(page.path)
     title = _TITLE.search(content, 0, start)
     name = _title_of(title.group(1)) if title else page.path
@@ -95,7 +94,7 @@ def graph_embed(site: Site, page: Page) -> Page | None:
         address = root + page_url("", site.settings.directory_urls, match.group(1))
         return f'xlink:href="{html_text(address)}{match.group(2) or ""}" target="_top"'
 
-    body = _INTERNAL.sub(link, content[start : end + len(SECTION_END)])
+    body = _INTERNAL.sub(link, content[start:end])
     return Page(own, _wrap(site, own, name, body, page.path))
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..failures import doing
+from ..figures import figure_path, split_figure
 from ..model import Memory, Page
 from .embeds import embed_path, graph_embed
 from .facts import Facts
@@ -41,6 +42,12 @@ def embeds(kind: PageKind) -> bool:
     """Whether the kind's pages' graphs also stand alone (embeds.py): a kind says so by `embeds = True`, and
     an embed is written (or kept) with its page."""
     return getattr(kind, "embeds", False)
+
+
+def companions(kind: PageKind, path: str) -> tuple[str, ...]:
+    """The files drawn with the page at path, from what it draws: its graph's figure (figures.py) and, if
+    the kind embeds, its embed. A page without a graph has neither."""
+    return (figure_path(path), embed_path(path)) if embeds(kind) else (figure_path(path),)
 
 
 class OnePage:
@@ -80,19 +87,18 @@ def render_kinds(
     for kind in kinds:
         for key in kind.keys(site):
             path = kind.path(site, key)
-            embed = embed_path(path) if embeds(kind) else None
+            last = previous.pages if previous is not None else {}
+            drawn_with = [other for other in companions(kind, path) if other in last]
             if (
                 previous is not None
                 and path in intact
                 and path in previous.pages
                 and facts.unchanged(previous.pages[path])
-                and (embed not in previous.pages or embed in intact)
+                and all(other in intact for other in drawn_with)
             ):
-                kept.append(path)
-                reads[path] = previous.pages[path]
-                if embed in previous.pages:
-                    kept.append(embed)
-                    reads[embed] = previous.pages[path]
+                for kept_path in (path, *drawn_with):
+                    kept.append(kept_path)
+                    reads[kept_path] = previous.pages[path]
             else:
                 todo[kind.where].append((kind, key))
 
@@ -100,8 +106,10 @@ def render_kinds(
         kind, key = job
         with site.recording() as read, doing(f"drawing {kind.path(site, key)}"):
             page = kind.draw(site, key)
-        embed = graph_embed(site, page) if embeds(kind) else None
-        return [(page, tuple(sorted(read)))] + ([(embed, tuple(sorted(read)))] if embed else [])
+        embed = graph_embed(site, page) if embeds(kind) else None  # lifted from the page as drawn
+        page, figure = split_figure(page)
+        read_keys = tuple(sorted(read))
+        return [(drawn, read_keys) for drawn in (page, figure, embed) if drawn is not None]
 
     first = [drawn for job in todo["first"] for drawn in draw(job)]
     many, here = render_pages(draw, todo["pool"], processes, lambda: [draw(job) for job in todo["here"]])
