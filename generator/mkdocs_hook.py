@@ -12,12 +12,15 @@ import tempfile
 from pathlib import Path
 
 from markupsafe import escape
+from mkdocs.config.base import ValidationError
+from mkdocs.config.config_options import URL
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.yaml import yaml_load
 
 from generator.config import ConfigError, ModelError, Settings, settings_from_mapping
 from generator.failures import environment_error, internal_error
@@ -32,13 +35,32 @@ _INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
 _state: dict[str, object] = {}
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Runs once when MkDocs starts, before any build: remembers whether it serves (see _published_url)."""
+    _state["serving"] = command == "serve"
+
+
+def _published_url(config: MkDocsConfig) -> str | None:
+    """The site_url of mkdocs.yml. `mkdocs serve` puts its own address in config.site_url before each build;
+    the generator keeps the published one, so that serve and build write the same docs/, and neither draws
+    thousands of pages again after the other (the site cache keeps serve's HTML apart: site_cache.py)."""
+    if not _state.get("serving"):
+        return config.site_url
+    try:
+        with open(config.config_file_path, "rb") as file:
+            value = yaml_load(file).get("site_url")
+        return URL(is_dir=True).validate(value) if value else None
+    except (OSError, ConfigurationError, ValidationError):
+        return config.site_url
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Runs once per build, after mkdocs.yml is read: validates extra.explainer."""
     values = (config.extra or {}).get("explainer")
     try:
         root = Path(config.config_file_path).resolve().parent
         _state["settings"] = settings_from_mapping(
-            values, root, config.docs_dir, config.site_url, config.use_directory_urls
+            values, root, config.docs_dir, _published_url(config), config.use_directory_urls
         )
     except ConfigError as error:
         raise PluginError(str(error)) from None

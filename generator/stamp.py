@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,9 +75,11 @@ def inputs_digest(settings: Settings, environment: str) -> str:
     return digest.hexdigest()
 
 
-def _file_state(path: Path) -> list[int] | None:
+def _file_state(docs: str, path: str) -> list[int] | None:
+    """[size, mtime_ns] of docs path in folder docs, or None. Plain os.stat on strings: a big site has tens of
+    thousands of files, and pathlib's parsing of each path cost more than the stat."""
     try:
-        info = path.stat()
+        info = os.stat(os.path.join(docs, path))
     except OSError:
         return None
     return [info.st_size, info.st_mtime_ns]
@@ -84,7 +87,8 @@ def _file_state(path: Path) -> list[int] | None:
 
 def docs_state(docs: Path, paths: list[str]) -> dict[str, list[int] | None]:
     """Size and modification time of each docs path (None for a missing file)."""
-    return {path: _file_state(docs / path) for path in sorted(paths)}
+    folder = str(docs)
+    return {path: _file_state(folder, path) for path in sorted(paths)}
 
 
 def _stamp_path(settings: Settings) -> Path | None:
@@ -132,8 +136,11 @@ def intact_files(stamp: Stamp | None, docs: Path) -> frozenset[str]:
     """The stamped docs paths whose files are exactly as the stamped build left them."""
     if stamp is None:
         return frozenset()
+    folder = str(docs)
     return frozenset(
-        path for path, state in stamp.files.items() if state is not None and _file_state(docs / path) == state
+        path
+        for path, state in stamp.files.items()
+        if state is not None and _file_state(folder, path) == state
     )
 
 
@@ -142,7 +149,7 @@ def still_stands(stamp: Stamp | None, inputs: str, docs: Path) -> bool:
     return (
         stamp is not None
         and stamp.inputs == inputs
-        and all(_file_state(docs / path) == state for path, state in stamp.files.items())
+        and all(_file_state(str(docs), path) == state for path, state in stamp.files.items())
     )
 
 
@@ -151,7 +158,15 @@ def save_stamp(settings: Settings, stamp: Stamp) -> None:
     path = _stamp_path(settings)
     if path is None:
         return
-    write_atomic(path, json.dumps(dataclasses.asdict(stamp), sort_keys=True).encode("utf-8"))
+    # Not dataclasses.asdict: it deep-copies every file's entry, which on a big site cost most of the write.
+    plain = {
+        "inputs": stamp.inputs,
+        "files": stamp.files,
+        "problems": [dataclasses.asdict(problem) for problem in stamp.problems],
+        "articles": stamp.articles,
+        "entities": stamp.entities,
+    }
+    write_atomic(path, json.dumps(plain, sort_keys=True).encode("utf-8"))
 
 
 def forget_stamp(settings: Settings) -> None:
@@ -192,15 +207,17 @@ def _memory_from_plain(raw: dict) -> Memory:
     if len(digests) != len(keys):
         raise ValueError("a digest per key")
 
-    def key(i) -> str:
-        if not isinstance(i, int) or not 0 <= i < len(keys):
+    def looked_up(reads: list) -> tuple[str, ...]:
+        # In C, not per read in Python (a big site's pages hold millions): a non-integer raises TypeError,
+        # an index past the end IndexError; only a negative one would pass unseen, so min() rules it out.
+        if reads and min(reads) < 0:
             raise IndexError("not a key's index")
-        return keys[i]
+        return tuple(map(keys.__getitem__, reads))
 
     return Memory(
         environment=text(raw["environment"]),
         facts={key: text(digest) for key, digest in zip(keys, digests) if digest is not None},
-        pages={text(path): tuple(map(key, reads)) for path, reads in raw["pages"].items()},
+        pages={text(path): looked_up(reads) for path, reads in raw["pages"].items()},
         named={text(slug): tuple(map(text, ids)) for slug, ids in raw["named"].items()},
     )
 
