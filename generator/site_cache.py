@@ -13,7 +13,10 @@ index, the index gets the page's cached entries back in the page's place, and
 sitemap.xml its entry: the site comes out byte for byte as a full build's.
 
 A cache that is damaged (an index that fails its checksum, an HTML file not as
-it was written) is ignored, or that page rendered again, and written anew.
+it was written) is ignored, or that page rendered again, and written anew. A
+page's Markdown is read and hashed only when its size or modification time is
+not as recorded with its digest (and a time is recorded only once it is a few
+seconds old, as git does, for file systems of coarse times).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import hashlib
 import json
 import logging
 import os
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -86,6 +90,22 @@ class _Entry:
     size: int
     mtime_ns: int
     search: list[dict]
+    source_state: list[int] | None = None  # [size, mtime_ns] of the Markdown that had that digest
+
+
+# A Markdown file changed again within this long of the state that was recorded for it could keep its size
+# and mtime on a file system of coarse times: its state vouches for its digest only when older (as git does).
+RACY_NS = 2_000_000_000
+
+
+def _file_state(path: str) -> list[int]:
+    info = os.stat(path)
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _vouching(state: list[int] | None) -> list[int] | None:
+    """state, if it is old enough to stand for its file's digest on the next build; else None."""
+    return state if state is not None and state[1] < time.time_ns() - RACY_NS else None
 
 
 class _LinkedFile(File):
@@ -153,6 +173,7 @@ class SiteCache:
         default_factory=dict
     )  # src_uri → digest, for the pages that may be cached
     swapped: dict[str, File] = field(default_factory=dict)  # src_uri → the original File
+    states: dict[str, list[int]] = field(default_factory=dict)  # src_uri → its Markdown's [size, mtime_ns]
     rendered: dict[str, list[dict]] = field(default_factory=dict)  # src_uri → its search entries this build
     written: dict[str, _Entry] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # what this build warned of: such pages are not kept
@@ -190,9 +211,14 @@ class SiteCache:
             if file.inclusion != InclusionLevel.NOT_IN_NAV or file.abs_src_path is None:
                 kept.append(file)
                 continue
-            source = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()
-            self.sources[file.src_uri] = source
             entry = self.entries.get(file.src_uri)
+            state = self.states[file.src_uri] = _file_state(file.abs_src_path)
+            # Hashing every page's Markdown was a second of each build of a big site; a file as it was stands.
+            if entry is not None and entry.source_state == state:
+                source = entry.source
+            else:
+                source = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()
+            self.sources[file.src_uri] = source
             html = self.folder / entry.html if entry else None
             if entry is None or entry.source != source or not _intact(html, entry):
                 kept.append(file)
@@ -229,7 +255,12 @@ class SiteCache:
             self.sources.clear()  # keep nothing more this build
             return
         self.written[src] = _Entry(
-            self.sources[src], name, stat.st_size, stat.st_mtime_ns, self.rendered.get(src, [])
+            self.sources[src],
+            name,
+            stat.st_size,
+            stat.st_mtime_ns,
+            self.rendered.get(src, []),
+            _vouching(self.states.get(src)),
         )
 
     # --- on_post_build, before the search plugin writes its index ---
@@ -254,7 +285,9 @@ class SiteCache:
             for src, entry in self.written.items()
             if not any(src in text for text in self.warnings)
         }
-        pages = {src: self.entries[src] for src in self.swapped} | written
+        swapped = {src: self.entries[src] for src in self.swapped}
+        pages = {src: replace(e, source_state=_vouching(self.states.get(src))) for src, e in swapped.items()}
+        pages |= written
         self._save(pages)
         log.info(f"explainer: {len(self.swapped)} pages from the site cache, {len(self.written)} rendered")
 

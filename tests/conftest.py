@@ -106,6 +106,12 @@ def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    """Every file under folder, by its path there: what tests compare byte for byte."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
 def generate(project: Path, *extra: str) -> subprocess.CompletedProcess:
     _not_in_fast_runs()
     return subprocess.run(

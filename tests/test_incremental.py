@@ -16,7 +16,7 @@ from generator.config import load_settings
 from generator.pipeline import BuildResult, build
 from generator.stamp import MEMORY_FILE, STAMP_FILE, DateCache
 
-from .conftest import ROOT, make_project, yukos_seeds
+from .conftest import ROOT, folder_bytes, make_project, yukos_seeds
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -50,8 +50,7 @@ def _project(where: Path, extractions: Path) -> Path:
 
 
 def _docs(project: Path) -> dict[str, bytes]:
-    docs = project / "docs"
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    return folder_bytes(project / "docs")
 
 
 def _fresh_docs(project: Path, extractions: Path, where: Path) -> dict[str, bytes]:

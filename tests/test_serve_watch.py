@@ -22,7 +22,7 @@ from generator.model import Page, Report
 from generator.serve_watch import TRIGGER, GeneratedFiles, _EditorChanges, watch_docs
 from generator.write import write_pages
 
-from .conftest import ENV, MKDOCS, generate, make_project
+from .conftest import ENV, MKDOCS, folder_bytes, generate, make_project
 
 
 def _pages(*texts: str) -> list[Page]:
@@ -103,15 +103,10 @@ def _free_port() -> int:
 
 @pytest.mark.slow
 @pytest.mark.model
-def _docs(project: Path) -> dict[str, bytes]:
-    docs = project / "docs"
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
-
-
 def test_mkdocs_serve_builds_once_for_a_saved_seed(tmp_path):
     project = make_project(tmp_path / "project")
     assert generate(project, "build").returncode == 0
-    built = _docs(project)
+    built = folder_bytes(project / "docs")
     port = _free_port()  # not mkdocs.yml's site_url: serve's address is its own
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "--dev-addr", f"127.0.0.1:{port}"],
@@ -134,7 +129,7 @@ def test_mkdocs_serve_builds_once_for_a_saved_seed(tmp_path):
         wait_for(r"Serving on", 1, 600)
         # Serve writes the docs/ that `mkdocs build` does (the published site_url's), so neither redraws the
         # site after the other.
-        assert _docs(project) == built, "".join(lines)
+        assert folder_bytes(project / "docs") == built, "".join(lines)
         seed = next(p for p in sorted((project / "seeds").iterdir()) if p.suffix in (".md", ".txt"))
         marker = "A paragraph saved while serving."
         seed.write_text(seed.read_text(encoding="utf-8") + f"\n\n{marker}\n", encoding="utf-8")

@@ -7,15 +7,19 @@ build of the same docs/ with the site cache deleted."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
-from .conftest import ENV, MKDOCS, make_project, yukos_seeds
+from generator.site_cache import RACY_NS, _vouching
+
+from .conftest import ENV, MKDOCS, folder_bytes, make_project, yukos_seeds
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 
@@ -37,8 +41,7 @@ def _build(project: Path) -> tuple[int, int, str]:
 
 
 def _site(project: Path) -> dict[str, bytes]:
-    site = project / "site"
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return folder_bytes(project / "site")
 
 
 def _site_cache(project: Path) -> Path:
@@ -147,3 +150,30 @@ def test_a_damaged_cache_is_rendered_again(project, tmp_path):
     assert cached == 0 and "site cache is damaged" in log
     _assert_as_a_full_build(project, tmp_path / "again")
     assert os.path.getsize(index) > 100  # written anew
+
+
+def _source_states(project: Path) -> dict[str, list[int] | None]:
+    body = json.loads((_site_cache(project) / "index.json").read_text(encoding="utf-8"))["body"]
+    return {src: entry["source_state"] for src, entry in body["pages"].items()}
+
+
+def test_a_file_state_vouches_for_its_digest_only_once_it_is_old():
+    # Just written, a file could be changed again within one tick of a coarse file system's clock.
+    now = time.time_ns()
+    assert _vouching([10, now]) is None and _vouching([10, now - 2 * RACY_NS]) == [10, now - 2 * RACY_NS]
+    assert _vouching(None) is None
+
+
+def test_a_markdown_file_as_it_was_is_not_read_again_and_an_edited_one_is(project, tmp_path):
+    hour_ago = time.time() - 3600
+    for page in (project / "docs").rglob("*.md"):
+        os.utime(page, (hour_ago, hour_ago))
+    cached, _, _ = _build(project)
+    states = _source_states(project)
+    assert cached > 20 and all(state is not None for state in states.values())
+    # An edit gives its page a new time: it is read, found changed and rendered; the rest stand unread.
+    seed = _seed(project)
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\nA paragraph added later.\n", encoding="utf-8")
+    cached_after, rendered, _ = _build(project)
+    assert cached_after > 20 and rendered >= 1
+    _assert_as_a_full_build(project, tmp_path)

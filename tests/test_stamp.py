@@ -12,7 +12,7 @@ from generator.config import load_settings
 from generator.pipeline import build
 from generator.stamp import STAMP_FILE
 
-from .conftest import make_project
+from .conftest import folder_bytes, make_project
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -20,8 +20,7 @@ BROKEN_FRONT_MATTER = "---\ntitle: [never closed\n---\nSome text about Vladimir 
 
 
 def docs_bytes(project: Path) -> dict[str, bytes]:
-    docs = project / "docs"
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    return folder_bytes(project / "docs")
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,8 @@ from generator import write
 from generator.model import Page, Report
 from generator.write import MANIFEST, load_manifest, sha256, write_pages
 
+from .conftest import folder_bytes
+
 OLD = [
     Page("index.md", b"# Home v1\n"),
     Page("articles/a.md", b"# A\n"),
@@ -32,7 +34,7 @@ HAND = {
 
 
 def snapshot(docs: Path) -> dict[str, bytes]:
-    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+    return folder_bytes(docs)
 
 
 def with_hand_pages(docs: Path) -> None:
