@@ -34,6 +34,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .fingerprint import installed_version, package_digest, update_with_tree
+from .site_files import CachedPage, LinkedFile, linked
 from .sitemap import write_sitemap
 from .write import write_atomic
 
@@ -108,59 +109,6 @@ def _vouching(state: list[int] | None) -> list[int] | None:
     return state if state is not None and state[1] < time.time_ns() - RACY_NS else None
 
 
-class _LinkedFile(File):
-    """A static file put into site/ as a hard link where the file system allows one, else copied. The
-    generator replaces its files in docs/ (never writes into them) and MkDocs cleans site/ before a build,
-    so nothing writes through a link; a site of many thousand small files is linked in a fraction of the
-    time a copy takes."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if dirty and not self.is_modified():
-            return
-        try:
-            _link(self.abs_src_path, self.abs_dest_path)
-        except OSError:
-            super().copy_file(dirty)
-
-
-def _link(source: str, output: str) -> None:
-    """A hard link at output to source. The folder is made, or a file there replaced, only when the link
-    fails for want of it: most of a site's files need neither, and a syscall each for them was most of the
-    time the links took."""
-    try:
-        os.link(source, output)
-    except FileNotFoundError:
-        os.makedirs(os.path.dirname(output), exist_ok=True)
-        os.link(source, output)
-    except FileExistsError:
-        os.unlink(output)
-        os.link(source, output)
-
-
-class _CachedPage(_LinkedFile):
-    """A page served from the cache: a static file at the page's path and address, as it is."""
-
-    def is_documentation_page(self) -> bool:
-        return False
-
-    def is_static_page(self) -> bool:
-        return True
-
-
-def _linked(file: File, config: MkDocsConfig, kind: type[_LinkedFile], source: str) -> _LinkedFile:
-    """file, as a file of kind whose content is the file at source."""
-    linked = kind(
-        file.src_uri,
-        src_dir=None,
-        dest_dir=config.site_dir,
-        use_directory_urls=config.use_directory_urls,
-        dest_uri=file.dest_uri,
-        inclusion=file.inclusion,
-    )
-    linked.abs_src_path = source
-    return linked
-
-
 @dataclass
 class SiteCache:
     """One build's use of the cache: which pages it swapped, what the others rendered."""
@@ -205,7 +153,7 @@ class SiteCache:
         for file in files:
             if not file.is_documentation_page():
                 from_docs = file.abs_src_path and file.src_dir and os.path.abspath(file.src_dir) == docs
-                kept.append(_linked(file, config, _LinkedFile, file.abs_src_path) if from_docs else file)
+                kept.append(linked(file, config, LinkedFile, file.abs_src_path) if from_docs else file)
                 continue
             self.order.append(file.src_uri)
             if file.inclusion != InclusionLevel.NOT_IN_NAV or file.abs_src_path is None:
@@ -224,7 +172,7 @@ class SiteCache:
                 kept.append(file)
                 continue
             self.swapped[file.src_uri] = file
-            kept.append(_linked(file, config, _CachedPage, str(html)))
+            kept.append(linked(file, config, CachedPage, str(html)))
         return Files(kept)
 
     # --- while pages render ---
