@@ -84,10 +84,10 @@ def render_kinds(
     todo: dict[str, list[tuple[PageKind, str]]] = {"first": [], "pool": [], "here": []}
     kept: list[str] = []
     reads: dict[str, tuple[str, ...]] = {}
+    last = previous.pages if previous is not None else {}
     for kind in kinds:
         for key in kind.keys(site):
             path = kind.path(site, key)
-            last = previous.pages if previous is not None else {}
             drawn_with = [other for other in companions(kind, path) if other in last]
             if (
                 previous is not None
