@@ -32,7 +32,8 @@ FURNITURE = [
         r"more on this story)\W*",
         r"(?:copyright|©) .{0,80}all rights reserved\W*",
         r"(?:©|copyright ©|\(c\) ?\d{4}).{0,400}",
-        r"a version of this article appears in print.{0,300}",
+        # a chart's or table's credit
+        r"(?:by [^|:]{2,60}?\s*\|?\s*)?sources?: (?-i:[A-Z])\S*(?:\s+\S+){0,11}",
         r"(?:registration on|by using|use of) this (?:site|website).{0,200}",
         r"community (?:rules|guidelines|standards) apply to.{0,200}",
         r"(?:note to readers: )?if you (?:buy|purchase|click) (?:something|on) .{0,40}"
@@ -43,6 +44,22 @@ FURNITURE = [
     )
 ]
 FURNITURE_MAX_CHARS = 200  # furniture is short; a long paragraph about cookies is news
+# Notes that run long but say what they are in their first words: a print edition's note, a syndication
+# note (naming the outlet: "… originally appeared on The Atlantic", not "… published at 2:05 p.m.").
+FURNITURE_OPENINGS = re.compile(
+    r"^(?:a version of this (?:article|story) appears in print|"
+    r"(?:this|the) (?:article|story|piece|post) (?:was |has been )?(?:originally|first) "
+    r"(?:appeared|published|ran|posted) (?:on|in|by|at) (?:the )?(?-i:[A-Z]))",
+    re.I,
+)
+FURNITURE_OPENING_MAX_CHARS = 500
+# A wire story's credits: "Reporting by A and B in Kyiv; Additional reporting by C; Editing by D".
+_NAMES = r"[A-Z][\w.'’-]*(?:(?:,|\s+and|\s+in|\s+at|\s+from|\s+for|\s+with)?\s+[A-Z][\w.'’-]*)*"
+_CREDIT = (
+    r"(?i:(?:additional )?(?:reporting|writing|editing|compiled|research)"
+    r"(?: and (?:reporting|writing|editing))? by)"
+)
+WIRE_CREDITS = re.compile(rf"\(?{_CREDIT} {_NAMES}(?:\s*;\s*{_CREDIT} {_NAMES})*\W*")
 # How site lines begin: a paragraph that opens so is not read for names.
 OPENERS = re.compile(
     r"^(?:share (?:this|on)|follow us|sign up|subscribe|advertisement|read more|related (?:topics|stories)|"
@@ -57,6 +74,10 @@ _LINK_LINE = re.compile(
 
 def _is_furniture_line(line: str) -> bool:
     text = line.strip(" *_#>")
+    if len(text) <= FURNITURE_OPENING_MAX_CHARS and (
+        FURNITURE_OPENINGS.match(text) or WIRE_CREDITS.fullmatch(text)
+    ):
+        return True
     return len(text) <= FURNITURE_MAX_CHARS and any(rule.fullmatch(text) for rule in FURNITURE)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.boilerplate import opens_with_furniture
@@ -44,6 +46,12 @@ def test_durations_are_not_dates(text):
 @pytest.mark.parametrize("text", ["Wednesday", "1991", "two years ago", "last year", "June 2024"])
 def test_points_in_time_stay_dates(text):
     assert not is_duration(text)
+    assert [m.name for m in run(f"It happened {text}.", (text, T.DATE))] == [text]
+
+
+@pytest.mark.parametrize("text", ["weeks", "every day", "the neon century", "both years", "end of"])
+def test_date_fragments_tied_to_no_time_are_dropped(text):
+    assert run(f"It happened {text}.", (text, T.DATE)) == []
 
 
 def test_frequency_is_no_date():
@@ -162,6 +170,8 @@ def test_known_names_are_found_in_an_all_caps_headline():
         ("August Chicago NAPM", T.ORGANIZATION, "Chicago NAPM"),
         ("broker Khurshid Alam", T.PERSON, "Khurshid Alam"),
         ("Charles de Gaulle", T.PERSON, "Charles de Gaulle"),
+        ("Is Trump", T.PERSON, "Trump"),
+        ("Why Moscow", T.PLACE, "Moscow"),
     ],
 )
 def test_spans_are_tidied_to_the_name(span, kind, name):
@@ -198,3 +208,33 @@ def test_company_and_facility_words_decide_the_type(span, kind, expected):
 def test_surname_that_is_a_place_word_stays_a_person():
     (found,) = run("Mike Lake said so.", ("Mike Lake", T.PERSON))
     assert found.type is T.PERSON
+
+
+def test_part_of_a_longer_name_where_the_text_reads_it_is_that_name():
+    text = "Cambridge Analytica denied it. Critics said Cambridge Analytica had lied, and Cambridge agreed."
+    found = run(
+        text,
+        ("Cambridge Analytica", T.ORGANIZATION),
+        ("Cambridge", T.PLACE, 1),
+        ("Cambridge", T.PLACE, 2),
+    )
+    assert [(m.name, m.type) for m in found] == [
+        ("Cambridge Analytica", T.ORGANIZATION),
+        ("Cambridge Analytica", T.ORGANIZATION),
+        ("Cambridge", T.PLACE),  # the town, where the text reads no longer name
+    ]
+
+
+@pytest.mark.parametrize("pair", ["U.S.-Russia", "Russia–Ukraine"])
+def test_two_places_joined_by_a_dash_are_two_places(pair):
+    found = run(f"The {pair} talks resumed.", (pair, T.PLACE))
+    assert [(m.text, m.type) for m in found] == [(part, T.PLACE) for part in re.split("[–-]", pair)]
+
+
+def test_a_hyphenated_name_is_one_name():
+    found = run(
+        "Guinea-Bissau voted, and Hewlett-Packard fell.",
+        ("Guinea-Bissau", T.PLACE),
+        ("Hewlett-Packard", T.ORGANIZATION),
+    )
+    assert [m.name for m in found] == ["Guinea-Bissau", "Hewlett-Packard"]

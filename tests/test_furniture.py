@@ -7,7 +7,7 @@ import pytest
 
 from generator.model import Report
 from generator.read.captures import _split_outlet, dateline_date, settle_date, url_date
-from generator.read.furniture import story_blocks
+from generator.read.furniture import STANDFIRST, story_blocks
 
 PROSE = [
     "The government said on Monday that it would raise taxes on fuel for the second time this year.",
@@ -18,12 +18,15 @@ PROSE = [
 TITLE = "Government raises fuel tax again"
 
 
+def blocks_of(texts: list[str]) -> list[tuple[str, str, int]]:
+    """Blocks (kind, text, offset) of lines: '# ' marks a heading."""
+    return [("heading", t[2:], n) if t.startswith("# ") else ("paragraph", t, n) for n, t in enumerate(texts)]
+
+
 def story(*middle: str, before: tuple[str, ...] = (), after: tuple[str, ...] = ()) -> list[str]:
     """What story_blocks keeps of a page: headline, two paragraphs, the blocks given, two more paragraphs."""
     texts = [*before, f"# {TITLE}", PROSE[0], PROSE[1], *middle, PROSE[2], PROSE[3], *after]
-    blocks = [
-        ("heading", t[2:], n) if t.startswith("# ") else ("paragraph", t, n) for n, t in enumerate(texts)
-    ]
+    blocks = blocks_of(texts)
     kept, _ = story_blocks(blocks, TITLE)
     return [blocks[i][1] for i in kept]
 
@@ -53,6 +56,16 @@ def test_the_story_alone_is_kept_whole():
         "28,25,140 Cases",
         "Advertisement",
         "© 2022 Example Media LLC. All rights reserved. The material on this site may not be reproduced.",
+        "A driver fills his tank at a station in the capital on Monday. (Jane Roe / AP)",
+        "A driver fills his tank at a station in the capital on Monday. (Jane Roe/Example News)",
+        "By The Example Times | Source: National Statistics Office",
+        "Source: Ministry of Finance",
+        "This article originally appeared on The Example Review.",
+        "A version of this article appears in print on Page A1 of the New York edition with the headline: "
+        "Fuel Tax Rises Again. Order Reprints | Today's Paper | Subscribe",
+        "Reporting by Jane Doe in Kyiv and John Roe in Moscow; Additional reporting by Ann Lee; "
+        "Editing by Mark Smith and Paul Jones",
+        "(Reporting by Jane Doe; Editing by Mark Smith)",
     ],
 )
 def test_each_kind_of_furniture_is_cut(furniture):
@@ -78,6 +91,54 @@ def test_a_caption_before_its_credit_is_cut():
     )
 
 
+def test_a_caption_said_to_show_someone_is_cut_with_its_credit():
+    caption = "The minister, right, meets drivers in 2006. He is said to favour a lower rate."
+    assert story(caption, "Credit: JANE ROE/ AFP") == PROSE
+
+
+def test_a_caption_after_an_image_and_its_credit_is_cut():
+    image, credit = "![pump](https://example.org/pump.jpg)", "EXAMPLE PRESS AGENCY/Getty Images"
+    assert story(image, credit, "Drivers queue at a pump in the capital") == PROSE
+
+
+def test_a_standfirst_set_above_the_byline_leaves_the_text():
+    standfirst = "The second rise this year will cost drivers about ten pounds a month, ministers say."
+    texts = [f"# {TITLE}", standfirst, "By Jane Doe", "Feb. 21, 2019", *PROSE]
+    blocks = blocks_of(texts)
+    kept, dropped = story_blocks(blocks, TITLE)
+    assert [blocks[i][1] for i in kept] == PROSE
+    assert (1, STANDFIRST) in dropped
+
+
+def test_a_first_paragraph_without_a_byline_under_it_is_text():
+    texts = [f"# {TITLE}", *PROSE]
+    blocks = blocks_of(texts)
+    kept, _ = story_blocks(blocks, TITLE)
+    assert [blocks[i][1] for i in kept] == PROSE
+
+
+def test_a_charts_title_and_note_are_cut_with_its_figures():
+    chart = ["Fuel duty per litre", "60p", "50p", "40p", "2019", "2021", "2023", "Source: Treasury"]
+    texts = [f"# {TITLE}", *PROSE, *chart, *PROSE]
+    blocks = blocks_of(texts)
+    kept, dropped = story_blocks(blocks, TITLE)
+    assert [blocks[i][1] for i in kept] == PROSE * 2
+    assert (5, "chart") in dropped
+
+
+def test_a_paragraph_before_a_video_player_is_text():
+    paragraph = "Later that night, the police received a report of a suspicious package near a station."
+    player = ("Video", "transcript", "Back", "0:00/2:06")
+    assert story(paragraph, *player) == [PROSE[0], PROSE[1], paragraph, *PROSE[2:]]
+
+
+def test_a_sentence_about_economics_is_no_author_bio():
+    sentence = (
+        "The deficit is expected to total nearly $1 trillion next year, a rise for economics since 2009."
+    )
+    assert story(sentence) == [PROSE[0], PROSE[1], sentence, *PROSE[2:]]
+
+
 def test_a_line_said_twice_is_kept_once():
     repeated = "Fuel duty was last raised in 2011, when prices were at a record high."
     assert story(repeated, repeated) == [PROSE[0], PROSE[1], repeated, *PROSE[2:]]
@@ -89,6 +150,9 @@ def test_a_line_said_twice_is_kept_once():
         "“We will not back down.”",
         "He declined to comment.",
         "LONDON, Feb. 10, 2025 — Prices rose again.",
+        "Reporting by Example News found that the ministry had known of the shortfall since March.",
+        "This article was originally published at 2:05 p.m. and has been updated.",
+        "Source: the ministry had known of the shortfall for months, a senior official said on Monday.",
     ],
 )
 def test_short_paragraphs_and_quotes_are_article_text(text):
@@ -125,9 +189,7 @@ def test_a_most_read_box_inside_the_story_does_not_end_it():
 def test_readers_comments_end_the_story():
     comment = "This is the best article I have read on the subject in a long time, and I agree with it."
     texts = [f"# {TITLE}", *PROSE * 3, "Comments", "Anonymous", comment]
-    blocks = [
-        ("heading", t[2:], n) if t.startswith("# ") else ("paragraph", t, n) for n, t in enumerate(texts)
-    ]
+    blocks = blocks_of(texts)
     kept, _ = story_blocks(blocks, TITLE)
     assert [blocks[i][1] for i in kept] == PROSE * 3
 

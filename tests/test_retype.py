@@ -72,6 +72,20 @@ def test_proposals_skip_what_a_mention_covers_and_a_sentence_opening_word():
     assert [(g.name, len(g.mentions)) for g in offered] == [("Rabobank", 2), ("Analysts", 1), ("Lidl", 1)]
 
 
+def test_a_question_after_a_colon_offers_the_name_not_its_first_word():
+    text = "It raises a question: Is Rabobank this malleable?"
+    _, _, _, groups = groups_of(text)
+    assert [g.name for g in groups if g.proposed] == ["It", "Rabobank"]
+
+
+def test_a_word_written_in_lower_case_too_is_marked_so():
+    article, sentences, _, groups = groups_of(
+        "The Government said so. The government will act.", ("Government", T.ORGANIZATION)
+    )
+    [government] = [g for g in groups if g.name == "Government"]
+    assert features(government, article, sentences, Neighbourhood(groups))["lowercase_too"] == 1.0
+
+
 def test_a_longer_run_round_a_mention_is_offered_with_what_it_holds():
     text = "He spoke to the Reserve Bank of India on Monday."
     _, _, _, groups = groups_of(text, ("India", T.PLACE))

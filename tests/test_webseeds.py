@@ -166,3 +166,13 @@ def test_a_saved_web_page_is_its_article_text_with_its_metadata():
     assert [p.message.split(":")[0] for p in report.debug] == [
         "dropped as page furniture (the headline again)"
     ]
+
+
+def test_a_standfirst_above_the_byline_becomes_the_summary():
+    article, report = read_fixture("capture_with_standfirst_above_byline.md")
+    assert (
+        article.meta.summary
+        == "The Russian oil company is told to pay more back taxes, and says it will appeal."
+    )
+    assert [b.text[:20] for b in article.blocks] == ["The Russian oil firm", "Yukos chief executiv"]
+    assert any("(the standfirst)" in p.message and p.line == 15 for p in report.debug)

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ..model import Article, EntityType, Mention, Sentence
 from ..names import fold
 from .retype import NameGroup
-from .spans import clean_span, is_caps_line, keep, strip_titles
+from .spans import clean_span, is_caps_line, keep, strip_titles, without_question_opener
 
 _CONNECTORS = frozenset("of de la du van von der den al bin ibn da di el y for &".split())
 _TOKEN = re.compile(r"\S+")
@@ -62,7 +62,10 @@ def proposals(
             text = article.text[begin:finish]
             lead, trail = clean_span(text)  # 'The Reserve Bank' → 'Reserve Bank'
             offered = Mention(text[lead:trail], begin + lead, begin + trail, index, EntityType.PERSON, "")
-            named = strip_titles(replace(offered, name=" ".join(offered.text.split())))  # 'Mr John Smith'
+            # 'Mr John Smith', 'Is Trump' (a question's first word)
+            named = strip_titles(
+                without_question_opener(replace(offered, name=" ".join(offered.text.split())))
+            )
             if named is None or not keep(named, article.text) or fold(named.name) in known:
                 continue
             if any(s < named.start or e > named.end for s, e, _ in inside):

@@ -4,6 +4,7 @@ Pure Python (no spaCy), so each rule is tested on its own:
 - each span is cut to its name, and what is no name is dropped (spans.py);
 - places by gazetteer stay places (Moscow 'said' nothing: it is still a place);
 - one type per name per article, by vote;
+- a mention that is part of a longer name the article holds, where the text reads that name, is that name;
 - later mentions of a known name are found where the model missed them;
 - each person mention gets the role the sentence gives it.
 """
@@ -11,7 +12,7 @@ Pure Python (no spaCy), so each rule is tested on its own:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -149,6 +150,39 @@ def _found_again(
     return found
 
 
+def _widened(article: Article, mentions: list[Mention], types: dict[str, EntityType]) -> list[Mention]:
+    """Mentions that are part of a longer name of the article, where the text reads that name, made that
+    name: 'Cambridge' in 'Cambridge Analytica', 'Xbox One' in 'Xbox One X', 'May' (a date) in 'Theresa
+    May'."""
+    longer = sorted({m.name for m in mentions if m.type is not EntityType.DATE and " " in m.name}, key=len)
+    if not longer:
+        return mentions
+    spelled = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in reversed(longer))
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+    taken: set[int] = set()
+    wider = []
+    for match in re.finditer(rf"(?<![\w-])(?:{spelled})(?![\w-])", article.text):
+        start, end = match.span()
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end)
+        inside = ordered[first:last]
+        name = " ".join(match.group().split())
+        if (
+            not inside
+            or (first and ordered[first - 1].end > start)  # a mention crosses its start
+            or any(m.end > end for m in inside)
+            or any((m.start, m.end) == (start, end) for m in inside)  # named in full there already
+            or fold(name) not in types
+        ):
+            continue
+        taken.update(id(m) for m in inside)
+        wider.append(
+            Mention(article.text[start:end], start, end, inside[0].sentence, types[fold(name)], name)
+        )
+    return [m for m in mentions if id(m) not in taken] + wider
+
+
 def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
     """Countries in an all-caps headline, and the city of a short all-caps dateline ('BONN 1996-08-30')."""
     taken = [(m.start, m.end) for m in mentions]
@@ -224,6 +258,29 @@ def _owns(owner: Mention, role: str, sentence: Sentence) -> bool:
     return owner.type is not EntityType.GROUP or bool(heads and heads[-1] in OFFICES)
 
 
+_PAIR = re.compile(r"^(?P<a>[^\s–-][^–-]*?)[–-](?P<b>[^\s–-][^–-]*)$")
+
+
+def _place_pair(mention: Mention) -> list[Mention] | None:
+    """'U.S.-Russia' (in 'U.S.-Russia ties'), 'Russia-Ukraine': two places joined by a dash, two mentions."""
+    pair = _PAIR.match(mention.text)
+    if not pair or country_name(mention.name) or is_place(mention.name):  # 'Guinea-Bissau' is one place
+        return None
+    if not all(country_name(part) or is_place(part) for part in pair.group("a", "b")):
+        return None
+    return [
+        replace(
+            mention,
+            text=pair.group(side),
+            start=mention.start + pair.start(side),
+            end=mention.start + pair.end(side),
+            name=pair.group(side),
+            type=EntityType.PLACE,
+        )
+        for side in ("a", "b")
+    ]
+
+
 def named(
     article: Article, mentions: Sequence[Mention]
 ) -> tuple[list[Mention], list[EntityType], dict[str, EntityType]]:
@@ -233,8 +290,9 @@ def named(
     for mention in mentions:
         stripped = strip_titles(tidy(strip_numbers(mention)))
         if stripped is not None and stripped.name and keep(stripped, article.text):
-            kept.append(_retyped(stripped))
-            model_types.append(stripped.type)
+            for part in _place_pair(stripped) or [stripped]:
+                kept.append(_retyped(part))
+                model_types.append(part.type)
     return kept, model_types, _voted_types(kept)
 
 
@@ -270,6 +328,7 @@ def refine(
         if m.type is EntityType.DATE or decided[fold(m.name)] is not None
     ]
     types = {key: kind for key, kind in decided.items() if kind is not None}
+    kept = _widened(article, kept, types)
     kept += _found_again(article, sentences, kept, _known_names(kept, types))
     kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))

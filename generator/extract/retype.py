@@ -117,11 +117,21 @@ def features(
     ):
         if on:
             found[flag] = 1.0
+    lowered = _lowercase_words(article.text)
+    if not group.name.isupper() and words[-1].casefold() in lowered:
+        # 'Government', 'Coronavirus': a word the article also writes as a common noun
+        found["lowercase_too" if len(words) == 1 else "last_lowercase_too"] = 1.0
     for key, value in _context(group, article, sentences).items():
         found[key] = value
     for key in around.of(group):
         found[key] = 1.0
     return found
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """The words the text writes in lower case (read once per article: a str caches its own hash)."""
+    return frozenset(re.findall(r"(?<![\w’'-])[a-z][a-z-]+(?![\w’'-])", text))
 
 
 def _context(group: NameGroup, article: Article, sentences: Sequence[Sentence]) -> dict[str, float]:

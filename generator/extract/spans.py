@@ -21,8 +21,27 @@ MONTHS = frozenset(
     """january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec""".split()
 )
+# What ties a date expression to a point in time: a number, a month or day's name, a season or holiday, or
+# a word relating it to now ('last week', 'a decade ago'). 'Weeks', 'every day', 'the neon century' have none.
+_DATE_ANCHOR = re.compile(
+    rf"\d|\b(?:{'|'.join(sorted(MONTHS))})\b|"
+    r"\b(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|"
+    r"\b(?:spring|summer|autumn|fall|winter|christmas|easter|ramadan|eid|new year|thanksgiving|hanukkah|"
+    r"diwali)\b|"
+    r"\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|that|these|those|earlier|later|previous|"
+    r"recent|recently|coming|past|current|now|following|former|the year|weekend)\b|"
+    # a period of the year the article is about: 'the fourth quarter', 'full-year', 'the same period'
+    r"\b(?:(?:first|second|third|fourth|final) (?:quarter|half)|full-year|half-year|mid-\w+|"
+    r"same (?:year|period|month|week|day|quarter)|(?:year|month|week|day|quarter)s? (?:before|earlier|later)|"
+    r"end of the (?:year|decade|month|week|day|quarter))\b",
+    re.I,
+)
 NAME_PARTICLES = frozenset(
     "de van von al bin ibn da di la le du der den ter ten el dos das del della".split()
+)
+# Words that open a question, capitalised only for that ('Is Trump's worldview this malleable?'): no name's.
+QUESTION_OPENERS = frozenset(
+    "is are was were does did has have had how why what when where which whose".split()
 )
 # Time zones and units the recogniser takes for organisations.
 NOT_NAMES = frozenset("gmt utc est edt cst cdt pst pdt bst cet cest mln bln pct".split())
@@ -116,13 +135,23 @@ def _trim(mention: Mention, start: int, end: int) -> Mention:
     return replace(mention, text=text, start=begin, end=begin + len(text), name=" ".join(text.split()))
 
 
+def without_question_opener(mention: Mention) -> Mention:
+    """'Is Trump' → 'Trump': a question's first word, capitalised for that alone, is no part of a name."""
+    first = re.match(r"(\S+)\s+(?=\S)", mention.text)
+    if first and first.group(1).istitle() and first.group(1).casefold() in QUESTION_OPENERS:
+        return _trim(mention, first.end(), len(mention.text))
+    return mention
+
+
 def tidy(mention: Mention) -> Mention:
     """Cuts that make a span a name: an open '(' ('League for Democracy (NLD'), a heading dash
     ('Britain - gilts': the longest capitalised part), a leading month
-    ('August Chicago NAPM'), leading lowercase words ('broker Khurshid Alam') and trailing ones
+    ('August Chicago NAPM'), a question's first word ('Is Trump'), leading lowercase words ('broker Khurshid
+    Alam') and trailing ones
     ('Interfax news agency'): a proper name begins and ends with a capital or a digit."""
     if mention.type is EntityType.DATE:
         return mention
+    mention = without_question_opener(mention)
     text = mention.text
     if "(" in text and ")" not in text[text.index("(") :] and text.index("(") > 0:
         mention = _trim(mention, 0, text.index("("))
@@ -150,7 +179,11 @@ def tidy(mention: Mention) -> Mention:
 
 def keep(mention: Mention, article_text: str) -> bool:
     if mention.type is EntityType.DATE:
-        return not is_duration(mention.text) and not _FREQUENCY.match(mention.text)
+        return (
+            not is_duration(mention.text)
+            and not _FREQUENCY.match(mention.text)
+            and bool(_DATE_ANCHOR.search(mention.text))
+        )
     if not (mention.name[:1].isupper() or mention.name[:1].isdigit()) or mention.name.casefold() in NOT_NAMES:
         return False
     following = re.match(r" ([\w.-]+)", article_text[mention.end : mention.end + 30])

@@ -19,7 +19,7 @@ from .blocks import cut_long_blocks, find_title, split_blocks
 from .captures import clean_front_matter, is_capture, looks_captured, settle_date
 from .files import SEED_SUFFIXES, WEB_PAGE_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .front_matter import field_lines, read_meta, split_front_matter, text_field
-from .furniture import story_blocks
+from .furniture import STANDFIRST, plain_text, story_blocks
 from .pages import page_as_seed
 
 __all__ = [
@@ -81,6 +81,8 @@ def read_seed(
         kept, dropped = story_blocks(blocks, title, summary, find_story=values.get("capture") != "html")
         for index, reason in dropped:
             kind, block_text, offset = blocks[index]
+            if reason == STANDFIRST and summary is None:
+                values = {**values, "summary": plain_text(block_text)}  # shown as the page's standfirst
             line = text.count("\n", 0, offset) + 1
             report.add(
                 name,

@@ -12,7 +12,8 @@ Front matter
   capitalised, no sentence punctuation) loses that suffix; the outlet becomes the
   source when none is given. Only done for captures (URL source, description or
   word_count present), so an editor's 'Putin - the early years' stays as written.
-- `description` becomes `summary` (the dek) unless a summary is given.
+- `description` becomes `summary` (the dek) unless a summary is given; with neither, a standfirst set
+  between the headline and the byline is lifted out of the text into `summary` (read/furniture.py).
 - A `date` that is not a date ('unknown', 'n/a', '32/13/2020') is reported and dropped:
   the article is undated. A readable date is normalised to YYYY-MM-DD.
 

@@ -51,7 +51,9 @@ _BIO = re.compile(
 _BYLINE = re.compile(r"^(?:by|photos? by|written by|reporting by|edited by) [A-Z]", re.I)
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|Getty|EPA)[^)]*\)|\b(?:credit|photograph|photo|image|source): ?[A-Z][^.]{0,60}|"
-    r"/(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock)\b)\W*$"
+    r"/\s?(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock)\b|"
+    # a photographer and their outlet in brackets: (Darek Zdzienicki/CBC), (John Minchillo / AP)
+    r"\((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’ -]{1,30}\))\W*$"
 )
 _PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ber|ption)\b|\bsign(?:ed)? up\b|\bpodcast\b", re.I)
 _UI = re.compile(
@@ -80,12 +82,21 @@ _STORY_END = re.compile(
     r"^about the authors?$|^disclaimer$",
     re.I,
 )
+STANDFIRST = "the standfirst"  # the reason given for a standfirst lifted out of the text
+STANDFIRST_WORDS = 60
+# What stands between a standfirst and the story: the article's byline, time and lead picture (or the story
+# begins after them: the standfirst was kept as the prose between the headline and the story).
+_MASTHEAD = frozenset({"byline", "byline or time", "date", "image", "caption", "credit", "before the story"})
 STORY_BEFORE_END = 150  # prose words the story has before its end can be told
 _SENTENCE_END = re.compile(r"[.!?:\"”’')]$")
 FURNITURE_WORDS = 25  # the most a furniture block counts against the story
 RUN_PENALTY = 40  # what a run of furniture blocks costs at least, before half its words
 PROSE_WORDS = 7
 CAPTION_WORDS = 60
+# A chart: its axis labels and figures are blocks without words, most of the CHART_SPAN after its title.
+_CHART_PARTS = frozenset({"no words", "figures"})
+CHART_SPAN, CHART_FIGURES, CHART_TEXT_WORDS = 8, 4, 40
+CREDIT_WORDS = 6  # a photo credit alone ("Credit: Jane Roe/AFP"), not a caption ending in one
 
 
 @lru_cache(maxsize=1)
@@ -119,12 +130,17 @@ class _Block:
         )
 
 
+def plain_text(markdown: str) -> str:
+    """What a reader sees of a block: link text kept; images, URLs and markup gone."""
+    bare = _LINK.sub(lambda m: m.group(1), _IMAGE.sub("", markdown))
+    return " ".join(_MARKUP.sub(" ", bare).split())
+
+
 def _look(kind: str, text: str) -> _Block:
     images = len(_IMAGE.findall(text))
     text = _IMAGE.sub("", text)  # first: an image may sit inside a link ([![logo](src)](href))
     anchors = sum(len(m.group(1)) for m in _LINK.finditer(text))
-    bare = _LINK.sub(lambda m: m.group(1), text)
-    plain = " ".join(_MARKUP.sub(" ", bare).split())
+    plain = plain_text(text)
     words = plain.split()
     density = 1.0 if _HALF_LINK.search(text.strip()) else anchors / max(len(plain), 1)
     stops = _stopwords()
@@ -216,7 +232,9 @@ def _why_furniture(look: _Block, after_image: bool, previous: str | None) -> str
         return "byline or time"
     if words <= 8 and (_DATE_LINE.match(text) or (words <= 6 and _DATE_IN.search(text))):
         return "date"
-    if _BIO.search(text):
+    if (
+        _BIO.search(text) and text.split()[0].casefold() not in _stopwords()
+    ):  # 'Jane Doe is', not 'The deficit is'
         return "author bio"
     if words <= 12 and _UI.match(text):
         return "page control"
@@ -235,10 +253,14 @@ _PHOTO = re.compile(
 )
 
 
+# Someone reported something ("is said to be" reports nothing: a caption may say it).
+_REPORTS = re.compile(r"\b(?<!is )(?<!are )(?<!was )(?<!were )said\b|\b(?:says|told|according to)\b")
+
+
 def _reads_like_caption(look: _Block) -> bool:
     """What follows an image is its caption if it reads like one: short, or describing a picture (who stands
     where, doing what), or no sentence; and it reports nothing (no one 'said' anything in a caption)."""
-    if re.search(r"\b(?:said|says|told|according to)\b", look.plain):
+    if _REPORTS.search(look.plain):
         return False
     return look.words <= 12 or bool(_PHOTO.search(look.plain)) or not _SENTENCE_END.search(look.plain)
 
@@ -264,6 +286,41 @@ def _why_heading(look: _Block) -> str | None:
     return None
 
 
+def _without_chart_text(kept: list[int], dropped: list[tuple[int, str]], looks: list[_Block]) -> list[int]:
+    """The blocks kept but for a chart's title and notes: short lines right before the chart's axis labels
+    and figures (most of the next CHART_SPAN blocks), which a capture sets as blocks of their own."""
+    reasons = dict(dropped)
+    out = []
+    for i in kept:
+        following = range(i + 1, min(i + 1 + CHART_SPAN, len(looks)))
+        figures = sum(1 for j in following if reasons.get(j) in _CHART_PARTS)
+        if (
+            looks[i].words <= CHART_TEXT_WORDS
+            and reasons.get(i + 1) in {*_CHART_PARTS, "image"}
+            and figures >= CHART_FIGURES
+        ):
+            dropped.append((i, "chart"))
+        else:
+            out.append(i)
+    return out
+
+
+def _standfirst(
+    kept: list[int], dropped: dict[int, str], looks: list[_Block], title_at: int | None
+) -> int | None:
+    """The story's first block, if it is a standfirst: one short paragraph right under the headline, parted
+    from the text by the article's byline, time or lead picture (as news pages set them)."""
+    if title_at is None or len(kept) < 2 or kept[0] < title_at:
+        return None
+    first, following = kept[0], kept[1]
+    look = looks[first]
+    if look.kind != "paragraph" or not look.prose or look.words > STANDFIRST_WORDS:
+        return None
+    if not any(dropped.get(i) in _MASTHEAD for i in range(first + 1, following)):
+        return None
+    return first
+
+
 def story_blocks(
     blocks: list[tuple[str, str, int]], title: str, summary: str | None = None, find_story: bool = True
 ) -> tuple[list[int], list[tuple[int, str]]]:
@@ -271,7 +328,8 @@ def story_blocks(
     The page's title and summary (its standfirst) are shown on their own: a block repeating one is cut.
     find_story=False: the blocks are the story already (an extractor found it); only step 2 is done."""
     looks = [_look(kind, text) for kind, text, _ in blocks]
-    start = next((i for i, (_, text, _) in enumerate(blocks) if _similar(text, title)), 0)
+    title_at = next((i for i, (_, text, _) in enumerate(blocks) if _similar(text, title)), None)
+    start = title_at or 0
     stop, prose = len(blocks), 0
     for i in range(start, len(blocks)):
         if prose >= STORY_BEFORE_END and _STORY_END.match(looks[i].plain):
@@ -304,13 +362,14 @@ def story_blocks(
             after_image = False
             continue
         why = _why_furniture(look, after_image, previous)
-        after_image = _is_media(look)
+        credit = why == "credit" or (why == "caption" and look.words <= CREDIT_WORDS)
+        after_image = _is_media(look) or (after_image and credit)  # an image, its credit, its caption
         previous = look.plain
         if why:
             dropped.append((i, why))
             previous_kept = looks[kept[-1]] if kept and kept[-1] == i - 1 else None
             if (
-                why == "credit"
+                credit
                 and previous_kept
                 and previous_kept.words <= CAPTION_WORDS
                 and _describes_a_picture(previous_kept)
@@ -318,6 +377,7 @@ def story_blocks(
                 dropped.append((kept.pop(), "caption"))  # what a photo credit follows is the photo's caption
         else:
             kept.append(i)
+    kept = _without_chart_text(kept, dropped, looks)
     # A subheading with no text under it heads furniture that was cut.
     paragraphs = {i for i in kept if blocks[i][0] == "paragraph"}
     for n, i in enumerate(kept):
@@ -325,5 +385,9 @@ def story_blocks(
         if blocks[i][0] == "heading" and (following is None or following not in paragraphs):
             dropped.append((i, "heading without text"))
     kept = [i for i in kept if all(i != d for d, _ in dropped)]
+    standfirst = _standfirst(kept, dict(dropped), looks, title_at)
+    if standfirst is not None:
+        kept.remove(standfirst)
+        dropped.append((standfirst, STANDFIRST))
     dropped += [(i, "after the story") for i in range(end, len(blocks))]
     return kept, sorted(dropped)
