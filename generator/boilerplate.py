@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+# Reporters' names and the places they reported from, capitalised whatever the rule's case.
+_REPORTERS = r"(?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2}(?:,? and [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,2})?)"
+_PLACE = r"(?-i:[A-Z][\w.'’-]*(?:,? [A-Z][\w.'’-]*){0,3})"
 FURNITURE = [
     re.compile(p, re.I)
     for p in (
@@ -40,6 +43,13 @@ FURNITURE = [
         r"\b(?:affiliate|commission)\b.{0,200}",
         r"this (?:article|story) is more than \w+ (?:years?|months?) old\W*",
         r".{0,80}\bopens new tab\W*",
+        r"please wait\W*|(?:thanks|thank you)!|"
+        r"(?:this |the )?(?:feature|service|content|page|video) is (?:temporarily |currently )?"
+        r"unavailable.{0,80}",
+        # who else reported: 'Jane Roe contributed reporting.', 'Jane Roe reported from Seoul, and Ann Lee
+        # from Kyiv.'
+        r".{0,120}\bcontributed (?:reporting|to this (?:report|story|article))\b.{0,120}",
+        rf"{_REPORTERS} reported from {_PLACE}(?:,? and {_REPORTERS} (?:reported )?from {_PLACE})*\W*",
         r"show me more content from .{0,80}",
     )
 ]

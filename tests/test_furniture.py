@@ -66,6 +66,13 @@ def test_the_story_alone_is_kept_whole():
         "Reporting by Jane Doe in Kyiv and John Roe in Moscow; Additional reporting by Ann Lee; "
         "Editing by Mark Smith and Paul Jones",
         "(Reporting by Jane Doe; Editing by Mark Smith)",
+        "Jane Doe reported from Kyiv, and John Roe from Moscow.",
+        "Ann Lee and Bo Chan contributed reporting.",
+        "Hey, I'm Jane Doe, a politics correspondent for The Example Times. Send me your questions.",
+        "Would you like to write for us? Join our contributor programme and share your voice.",
+        "Please wait...",
+        "This feature is temporarily unavailable. Please try again later.",
+        "drivers queue at a pump.jpg",
     ],
 )
 def test_each_kind_of_furniture_is_cut(furniture):
@@ -152,6 +159,7 @@ def test_a_line_said_twice_is_kept_once():
         "LONDON, Feb. 10, 2025 — Prices rose again.",
         "Reporting by Example News found that the ministry had known of the shortfall since March.",
         "This article was originally published at 2:05 p.m. and has been updated.",
+        "Jane Doe reported from Kyiv that the city had been shelled for a third night in a row.",
         "Source: the ministry had known of the shortfall for months, a senior official said on Monday.",
     ],
 )

@@ -48,6 +48,10 @@ _BIO = re.compile(
     r"analyst|fellow|professor|host|economics|politics|business|since \d{4})\b",
     re.I,
 )
+_SELF_BIO = re.compile(  # 'Hey, I'm Jane Doe, a politics correspondent for The Times.'
+    r"^(?:(?:[Hh]ey|[Hh]i|[Hh]ello),? )?I['’]m [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}, (?:an?|the) [^.]{0,80}"
+    r"\b(?:writer|reporter|editor|correspondent|columnist|journalist|host|producer)\b"
+)
 _BYLINE = re.compile(r"^(?:by|photos? by|written by|reporting by|edited by) [A-Z]", re.I)
 _CAPTION_CREDIT = re.compile(
     r"(?:\((?:AP|AFP|Reuters|Getty|EPA)[^)]*\)|\b(?:credit|photograph|photo|image|source): ?[A-Z][^.]{0,60}|"
@@ -55,7 +59,11 @@ _CAPTION_CREDIT = re.compile(
     # a photographer and their outlet in brackets: (Darek Zdzienicki/CBC), (John Minchillo / AP)
     r"\((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’ -]{1,30}\))\W*$"
 )
-_PROMO = re.compile(r"\bnewsletters?\b|\bsubscri(?:be|ber|ption)\b|\bsign(?:ed)? up\b|\bpodcast\b", re.I)
+_PROMO = re.compile(
+    r"\bnewsletters?\b|\bsubscri(?:be|ber|ption)\b|\bsign(?:ed)? up\b|\bpodcast\b|\bjoin our\b|"
+    r"\b(?:download|get) (?:our|the|your(?: new)?) (?:\w+ )?app\b",
+    re.I,
+)
 _UI = re.compile(
     r"^(?:read more|related|see also|more from|more on|continue reading|show comments|view comments|"
     r"comments?|"
@@ -232,10 +240,10 @@ def _why_furniture(look: _Block, after_image: bool, previous: str | None) -> str
         return "byline or time"
     if words <= 8 and (_DATE_LINE.match(text) or (words <= 6 and _DATE_IN.search(text))):
         return "date"
-    if (
-        _BIO.search(text) and text.split()[0].casefold() not in _stopwords()
-    ):  # 'Jane Doe is', not 'The deficit is'
-        return "author bio"
+    if (_BIO.search(text) and text.split()[0].casefold() not in _stopwords()) or _SELF_BIO.search(text):
+        return "author bio"  # 'Jane Doe is a reporter', not 'The deficit is'
+    if words <= 12 and re.search(r"\.(?:jpe?g|png|gif|webp)$", text, re.I):
+        return "image"  # an image's file name, shown in its place
     if words <= 12 and _UI.match(text):
         return "page control"
     if is_furniture(text):
