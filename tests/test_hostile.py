@@ -185,10 +185,13 @@ def test_template_syntax_is_shown_as_typed(hostile_site):
 
 
 def test_links_from_seeds_are_text(hostile_site):
+    """A seed's inline link is shown as its text (read/inline.py), and its address never becomes a link."""
     page = hostile_site.site / "articles" / "javascript-and-data-links" / "index.html"
-    text = " ".join("".join(scan(page).text).split())
-    assert "[click me](javascript:alert('md-link'))" in text
-    assert "[evil]: javascript:alert('reference')" in text
+    found = scan(page)
+    text = " ".join("".join(found.text).split())
+    assert "Kim Jong Un visited Moscow. click me and data link." in text
+    assert not [url for url in found.urls if "alert" in url or url.startswith("data:")]
+    assert "[evil]: javascript:alert('reference')" in text  # a reference definition is no inline link
 
 
 def test_markdown_structure_stays_text(hostile_site):

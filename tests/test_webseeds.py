@@ -176,3 +176,9 @@ def test_a_standfirst_above_the_byline_becomes_the_summary():
     )
     assert [b.text[:20] for b in article.blocks] == ["The Russian oil firm", "Yukos chief executiv"]
     assert any("(the standfirst)" in p.message and p.line == 15 for p in report.debug)
+
+
+def test_a_saved_page_without_capture_front_matter_still_loses_its_outlet():
+    article, _ = read_fixture("saved_page_without_capture_front_matter.md")
+    assert (article.title, article.meta.source) == ("Oil firm Yukos faces new tax bill", "Example News")
+    assert [b.text[:20] for b in article.blocks] == ["The Russian oil firm", "Yukos chief executiv"]

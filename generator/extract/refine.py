@@ -3,29 +3,30 @@
 Pure Python (no spaCy), so each rule is tested on its own:
 - each span is cut to its name, and what is no name is dropped (spans.py);
 - places by gazetteer stay places (Moscow 'said' nothing: it is still a place);
+- two places joined by a dash are two places ('U.S.-Russia');
 - one type per name per article, by vote;
-- a mention that is part of a longer name the article holds, where the text reads that name, is that name;
-- later mentions of a known name are found where the model missed them;
+- a mention that is part of a longer name of the article, where the text reads that name, is that name, and
+  later mentions of a known name are found where the model missed them (found_again.py);
 - each person mention gets the role the sentence gives it.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
 from ..names import country_name, demonym_country, fold, is_place
+from .found_again import found_again, known_names, widened
 from .proposals import proposals
 from .retype import Retyper, name_groups
 from .roles import (
     OFFICES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
-    is_honorific,
     is_role_word,
     role_after,
     role_apposed_before,
@@ -93,94 +94,6 @@ def _voted_types(mentions: Sequence[Mention]) -> dict[str, EntityType]:
                 )  # no full name
             types[key] = min(counter, key=lambda t: (-counter[t], TYPE_PRIORITY.index(t)))
     return types
-
-
-def _known_names(
-    mentions: Sequence[Mention], types: dict[str, EntityType]
-) -> dict[str, tuple[str, EntityType]]:
-    """Spellings to look for again → (name, type): every name, and the surname of each full name."""
-    known: dict[str, tuple[str, EntityType]] = {}
-    for m in mentions:
-        if m.type is EntityType.DATE or len(m.name) < 2:
-            continue
-        known.setdefault(m.name, (m.name, types[fold(m.name)]))
-        if types[fold(m.name)] is EntityType.PERSON and " " in m.name:
-            surname = m.name.split()[-1]
-            if len(surname) > 2 and surname[:1].isupper() and not is_role_word(surname):
-                known.setdefault(surname, (surname, EntityType.PERSON))
-    return known
-
-
-def _inside_longer_name(text: str, start: int, end: int) -> bool:
-    """'Kim' in 'Kim Yo Jong', 'Moscow' in 'Moscow State University': part of a name the model missed."""
-    after = re.match(r" ([A-Z][\w’'-]*)", text[end : end + 40])
-    before = re.search(r"([A-Z][\w-]*) $", text[max(0, start - 40) : start])
-    if after:
-        return True
-    return bool(before and not is_role_word(before.group(1)) and not is_honorific(before.group(1)))
-
-
-def _found_again(
-    article: Article,
-    sentences: Sequence[Sentence],
-    mentions: list[Mention],
-    known: dict[str, tuple[str, EntityType]],
-) -> list[Mention]:
-    if not known:
-        return []
-    spellings = sorted(known, key=len, reverse=True)
-    pattern = r"(?<![\w-])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w-]|[’']\w\w)"
-    exact, loose = re.compile(pattern), re.compile(pattern, re.I)
-    by_fold = {fold(s): s for s in spellings}
-    taken = sorted((m.start, m.end) for m in mentions)
-    starts = [s for s, _ in taken]
-    found = []
-    for index, sentence in enumerate(sentences):
-        caps = is_caps_line(sentence.text)
-        for match in (loose if caps else exact).finditer(sentence.text):
-            start, end = sentence.start + match.start(), sentence.start + match.end()
-            i = bisect_right(starts, end) - 1
-            if i >= 0 and taken[i][1] > start:
-                continue  # overlaps a mention the model found
-            if not caps and _inside_longer_name(article.text, start, end):
-                continue
-            spelling = by_fold.get(fold(match.group())) or match.group()
-            name, entity_type = known[spelling]
-            found.append(Mention(article.text[start:end], start, end, index, entity_type, name))
-    return found
-
-
-def _widened(article: Article, mentions: list[Mention], types: dict[str, EntityType]) -> list[Mention]:
-    """Mentions that are part of a longer name of the article, where the text reads that name, made that
-    name: 'Cambridge' in 'Cambridge Analytica', 'Xbox One' in 'Xbox One X', 'May' (a date) in 'Theresa
-    May'."""
-    longer = sorted({m.name for m in mentions if m.type is not EntityType.DATE and " " in m.name}, key=len)
-    if not longer:
-        return mentions
-    spelled = "|".join(re.escape(name).replace(r"\ ", r"\s+") for name in reversed(longer))
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
-    starts = [m.start for m in ordered]
-    taken: set[int] = set()
-    wider = []
-    for match in re.finditer(rf"(?<![\w-])(?:{spelled})(?![\w-])", article.text):
-        start, end = match.span()
-        first = bisect_left(starts, start)
-        last = bisect_left(starts, end)
-        inside = ordered[first:last]
-        name = " ".join(match.group().split())
-        if (
-            not inside
-            or (first and ordered[first - 1].end > start)  # a mention crosses its start
-            or any(m.end > end for m in inside)
-            or any((m.start, m.end) == (start, end) for m in inside)  # named in full there already
-            or fold(name) not in types
-        ):
-            continue
-        taken.update(id(m) for m in inside)
-        wider.append(
-            Mention(article.text[start:end], start, end, inside[0].sentence, types[fold(name)], name)
-        )
-    return [m for m in mentions if id(m) not in taken] + wider
 
 
 def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -328,8 +241,8 @@ def refine(
         if m.type is EntityType.DATE or decided[fold(m.name)] is not None
     ]
     types = {key: kind for key, kind in decided.items() if kind is not None}
-    kept = _widened(article, kept, types)
-    kept += _found_again(article, sentences, kept, _known_names(kept, types))
+    kept = widened(article, kept, types)
+    kept += found_again(article, sentences, kept, known_names(kept, types))
     kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))
     by_sentence: dict[int, list[Mention]] = defaultdict(list)

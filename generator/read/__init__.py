@@ -16,10 +16,12 @@ from ..failures import doing
 from ..model import Article, Block, Report
 from ..slugs import SlugRegistry
 from .blocks import cut_long_blocks, find_title, split_blocks
-from .captures import clean_front_matter, is_capture, looks_captured, settle_date
+from .captures import clean_front_matter, is_capture, looks_captured, settle_date, without_outlet
 from .files import SEED_SUFFIXES, WEB_PAGE_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .front_matter import field_lines, read_meta, split_front_matter, text_field
-from .furniture import STANDFIRST, plain_text, story_blocks
+from .furniture import STANDFIRST, story_blocks
+from .furniture_rules import plain_text
+from .inline import reader_text
 from .pages import page_as_seed
 
 __all__ = [
@@ -75,7 +77,12 @@ def read_seed(
         values, text, body_start, markdown, Path(name), report, lines
     )
     blocks = split_blocks(text, content_start, markdown)
-    if captured or looks_captured(blocks):
+    saved_page = captured or looks_captured(blocks)
+    if saved_page and not captured and title_start is None:
+        # A saved page whose front matter does not say so: its title is a page's title too.
+        values = without_outlet(values)
+        title = " ".join(values["title"].split()) if isinstance(values.get("title"), str) else title
+    if saved_page:
         summary = values.get("summary") if isinstance(values.get("summary"), str) else None
         # A saved page's main text was found already (trafilatura): only what is inside it is judged.
         kept, dropped = story_blocks(blocks, title, summary, find_story=values.get("capture") != "html")
@@ -116,14 +123,16 @@ def read_seed(
         else:
             paragraph += 1
             anchors.append(f"p{paragraph}")
+    # What a reader sees: a Markdown seed's links, emphasis and escapes as text, at the same offsets.
+    shown = reader_text(text, body_start) if markdown else text
     return Article(
         source=Path(name),
         slug=slug,
         title=title,
         title_start=title_start,
         meta=meta,
-        blocks=tuple(Block(kind, t, o, a) for (kind, t, o), a in zip(blocks, anchors)),
-        text=text,
+        blocks=tuple(Block(kind, shown[o : o + len(t)], o, a) for (kind, t, o), a in zip(blocks, anchors)),
+        text=shown,
     )
 
 

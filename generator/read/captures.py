@@ -11,7 +11,8 @@ Front matter
 - A title ending in ' - Outlet', ' | Outlet' or ' — Outlet' (Outlet: at most 4 words,
   capitalised, no sentence punctuation) loses that suffix; the outlet becomes the
   source when none is given. Only done for captures (URL source, description or
-  word_count present), so an editor's 'Putin - the early years' stays as written.
+  word_count present, or a body that is a saved page), so an editor's 'Putin - the early years' stays as
+  written.
 - `description` becomes `summary` (the dek) unless a summary is given; with neither, a standfirst set
   between the headline and the byline is lifted out of the text into `summary` (read/furniture.py).
 - A `date` that is not a date ('unknown', 'n/a', '32/13/2020') is reported and dropped:
@@ -69,6 +70,20 @@ def _split_outlet(title: str) -> tuple[str, str | None]:
         title, outlet = match.group("title").strip(), outlet or match.group("outlet").strip()
 
 
+def without_outlet(values: dict) -> dict:
+    """Front matter whose title has left its outlet and section suffixes; the outlet becomes the source when
+    none is given (a new dict)."""
+    out = dict(values)
+    title = out.get("title")
+    if isinstance(title, str):
+        stripped, outlet = _split_outlet(title)
+        if outlet:
+            out["title"] = stripped
+            if not out.get("source"):
+                out["source"] = outlet
+    return out
+
+
 def clean_front_matter(values: dict, path: str | Path, report: Report) -> dict:
     """Front matter with a capture's fields mapped to the seed's own (a new dict; values is not changed)."""
     out = dict(values)  # dates are checked with the other fields, in front_matter.py
@@ -80,13 +95,7 @@ def clean_front_matter(values: dict, path: str | Path, report: Report) -> dict:
         if not out.get("url"):
             out["url"] = source.strip()
         out["source"] = None
-    title = out.get("title")
-    if isinstance(title, str):
-        stripped, outlet = _split_outlet(title)
-        if outlet:
-            out["title"] = stripped
-            if not out.get("source"):
-                out["source"] = outlet
+    out = without_outlet(out)
     description = out.get("description")
     if isinstance(description, str) and description.strip() and not out.get("summary"):
         out["summary"] = description.strip()
