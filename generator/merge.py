@@ -3,7 +3,8 @@ editor would merge them.
 
 In an article:
 - a shorter name joins the one longer name it ends ('Putin' and 'de Miranda' their full names; 'the Times'
-  'The New York Times'), the nearest one before it when there are several;
+  'The New York Times'), or a person's it begins ('Grace', though typed a place, Grace Mugabe), the nearest
+  one before it when there are several;
 - an acronym the text defines joins what it stands for ('the Center for Strategic and International
   Studies (CSIS)').
 Across the site:
@@ -114,6 +115,7 @@ def _short_forms(longer: dict[str, tuple[str, list[str]]]) -> dict[tuple[str, tu
     for key, (full_kind, full) in longer.items():
         forms = {("thing", tuple(full[-1:]))}
         if full_kind == "person":
+            forms.add(("thing", tuple(full[:1])))  # 'Grace' (typed a place) for Grace Mugabe
             for n in range(1, len(full)):
                 forms |= {("person", tuple(full[-n:])), ("person", tuple(full[:n]))}
             forms |= {("person", (word,)) for word in full}
@@ -123,11 +125,14 @@ def _short_forms(longer: dict[str, tuple[str, list[str]]]) -> dict[tuple[str, tu
 
 
 def _kind(mention: Mention) -> str | None:
-    """What shorter names of it look like: a person's surname, or a thing's last word ('the Times'). Places
-    and groups have none ('Korea' may be North or South)."""
+    """What shorter names of it look like: a person's surname, or a thing's last word ('the Times'). A
+    place the gazetteers know has none ('Korea' may be North or South), nor does a group; a name typed a
+    place that they do not know is a thing ('Analytica' of Cambridge Analytica, 'Grace' of Grace Mugabe)."""
     if mention.type is EntityType.PERSON:
         return "person"
     if mention.type in (EntityType.ORGANIZATION, EntityType.OTHER, EntityType.EVENT):
+        return "thing"
+    if mention.type is EntityType.PLACE and " " not in mention.name.strip() and not is_place(mention.name):
         return "thing"
     return None
 
@@ -227,6 +232,8 @@ def _short_form(words: list[str], kind: str, full: list[str], full_kind: str) ->
             or full[: len(words)] == words
             or (len(words) == 1 and words[0] in full)
         )
+    if kind == "thing" and full_kind == "person" and full[:1] == words:
+        return True  # a first name alone, typed as no person: 'Ivanka' for Ivanka Trump
     return kind == "thing" and full[-1:] == words
 
 

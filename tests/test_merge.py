@@ -62,6 +62,28 @@ def test_a_name_typed_as_an_organisation_joins_the_person_it_names():
     assert names(corpus) == {"Donald Trump": "person"}
 
 
+def test_a_first_name_typed_as_no_person_joins_the_person_of_the_article():
+    text = "Grace Mugabe spoke. Later Grace left, and Ivanka Trump met Ivanka."
+    corpus = corpus_of(
+        (
+            text,
+            [
+                ("Grace Mugabe", T.PERSON),
+                ("Grace", T.PLACE),
+                ("Ivanka Trump", T.PERSON),
+                ("Ivanka", T.OTHER, 1),
+            ],
+        )
+    )
+    assert names(corpus) == {"Grace Mugabe": "person", "Ivanka Trump": "person"}
+
+
+def test_a_known_place_named_like_a_first_name_stays_a_place():
+    text = "Jordan Peterson spoke in Jordan."
+    corpus = corpus_of((text, [("Jordan Peterson", T.PERSON), ("Jordan", T.PLACE, 1)]))
+    assert names(corpus) == {"Jordan Peterson": "person", "Jordan": "place"}
+
+
 def test_a_place_named_like_a_surname_stays_a_place():
     corpus = corpus_of(
         ("Michael Jordan played.", [("Michael Jordan", T.PERSON)]),
