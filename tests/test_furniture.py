@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Report
-from generator.read.captures import _split_outlet, dateline_date, settle_date, url_date
+from generator.read.captures import (
+    _split_outlet,
+    dateline_date,
+    page_stamp,
+    settle_date,
+    stamp_date,
+    url_date,
+)
 from generator.read.furniture import STANDFIRST, story_blocks
 
 PROSE = [
@@ -233,6 +240,32 @@ def test_outlet_and_section_suffixes_leave_the_title(title, expected, outlet):
 )
 def test_the_date_an_url_holds(url, date):
     assert url_date(url) == date
+
+
+@pytest.mark.parametrize(
+    "stamp, date",
+    [
+        ("December 16, 2016, 4:19 PM", "2016-12-16"),
+        ("Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024, 12:43 PM UTC", "2024-12-06"),
+        ("Updated 7 Dec 2024", "2024-12-07"),
+        ("Published 2025-02-10T08:00", "2025-02-10"),
+        ("Updated 11:32 am EST", None),
+        ("Smarch 3, 2020", None),
+    ],
+)
+def test_the_date_a_time_stamp_gives(stamp, date):
+    assert stamp_date(stamp) == date
+
+
+def test_a_time_stamp_is_the_nearest_date_line_above_the_story_not_a_caption():
+    above = [
+        "Today is December 3, 2026",
+        "By Jane Doe",
+        "December 16, 2016, 4:19 PM",
+        "The minister speaks at a ceremony to unveil a portrait, Dec. 8, 2016, in Washington.",
+    ]
+    assert page_stamp(above) == "December 16, 2016, 4:19 PM"
+    assert page_stamp(above[-1:]) == ""
 
 
 def test_a_dateline_gives_a_date_only_with_its_year():

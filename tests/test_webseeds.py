@@ -180,5 +180,11 @@ def test_a_standfirst_above_the_byline_becomes_the_summary():
 
 def test_a_saved_page_without_capture_front_matter_still_loses_its_outlet():
     article, _ = read_fixture("saved_page_without_capture_front_matter.md")
-    assert (article.title, article.meta.source) == ("Oil firm Yukos faces new tax bill", "Example News")
+    assert (article.title, article.meta.source) == ("Yukos tax bill grows again", "Example News")
     assert [b.text[:20] for b in article.blocks] == ["The Russian oil firm", "Yukos chief executiv"]
+
+
+def test_a_capture_with_no_date_but_its_time_stamp_is_dated_by_it():
+    article, report = read_fixture("capture_dated_only_by_its_time_stamp.md")
+    assert article.meta.date == "2004-12-15"
+    assert not [p for p in report.problems if "undated" in p.message]

@@ -144,11 +144,10 @@ def without_question_opener(mention: Mention) -> Mention:
 
 
 def tidy(mention: Mention) -> Mention:
-    """Cuts that make a span a name: an open '(' ('League for Democracy (NLD'), a heading dash
-    ('Britain - gilts': the longest capitalised part), a leading month
-    ('August Chicago NAPM'), a question's first word ('Is Trump'), leading lowercase words ('broker Khurshid
-    Alam') and trailing ones
-    ('Interfax news agency'): a proper name begins and ends with a capital or a digit."""
+    """Cuts that make a span a name: a question's first word ('Is Trump'), an open '(' ('League for
+    Democracy (NLD'), a heading dash ('Britain - gilts': the longest capitalised part), a leading month
+    ('August Chicago NAPM'), leading lowercase words ('broker Khurshid Alam') and trailing ones ('Interfax
+    news agency'): a proper name begins and ends with a capital or a digit."""
     if mention.type is EntityType.DATE:
         return mention
     mention = without_question_opener(mention)

@@ -16,11 +16,17 @@ from ..failures import doing
 from ..model import Article, Block, Report
 from ..slugs import SlugRegistry
 from .blocks import cut_long_blocks, find_title, split_blocks
-from .captures import clean_front_matter, is_capture, looks_captured, settle_date, without_outlet
+from .captures import (
+    clean_front_matter,
+    is_capture,
+    looks_captured,
+    page_stamp,
+    settle_date,
+    without_outlet,
+)
 from .files import SEED_SUFFIXES, WEB_PAGE_SUFFIXES, SeedError, decode, list_seeds, shown_path
 from .front_matter import field_lines, read_meta, split_front_matter, text_field
 from .furniture import STANDFIRST, story_blocks
-from .furniture_rules import plain_text
 from .inline import reader_text
 from .pages import page_as_seed
 
@@ -86,10 +92,13 @@ def read_seed(
         summary = values.get("summary") if isinstance(values.get("summary"), str) else None
         # A saved page's main text was found already (trafilatura): only what is inside it is judged.
         kept, dropped = story_blocks(blocks, title, summary, find_story=values.get("capture") != "html")
+        # The page's time stamp: a line above the story's text that gives a date.
+        stamp = page_stamp([blocks[i][1] for i in range(min(kept, default=len(blocks)))])
         for index, reason in dropped:
             kind, block_text, offset = blocks[index]
             if reason == STANDFIRST and summary is None:
-                values = {**values, "summary": plain_text(block_text)}  # shown as the page's standfirst
+                # shown as the page's standfirst, as a reader sees it
+                values = {**values, "summary": " ".join(reader_text(block_text).split())}
             line = text.count("\n", 0, offset) + 1
             report.add(
                 name,
@@ -108,9 +117,9 @@ def read_seed(
             severity="error",
         )
         return None
-    if captured:
+    if saved_page:
         first = next((t for kind, t, _ in blocks if kind == "paragraph"), "")
-        values = settle_date(values, first, name, report, lines)
+        values = settle_date(values, first, name, report, lines, stamp)
     meta = read_meta(values, Path(name), report, lines)
     slug = slugs.claim(text_field(values, "slug", Path(name), report, lines) or title, key=name)
     section = 0

@@ -138,15 +138,65 @@ def dateline_date(paragraph: str) -> str | None:
     return _date(match.group("year"), str(_MONTHS.index(month) + 1), match.group("day"))
 
 
+_STAMP = re.compile(
+    r"\b(?:(?P<month>[A-Za-z]{3,9})\.? (?P<day>\d{1,2}),? (?P<year>(?:19|20)\d\d)|"
+    r"(?P<day2>\d{1,2}) (?P<month2>[A-Za-z]{3,9})\.?,? (?P<year2>(?:19|20)\d\d)|"
+    r"(?P<year3>(?:19|20)\d\d)-(?P<month3>[01]\d)-(?P<day3>[0-3]\d)(?!\d))"
+)
+STAMP_REACH = 6  # a time stamp stands this near above the story's text
+STAMP_OTHER_WORDS = 4  # and has at most this many words that are not of its date and time ('By Jane Doe')
+_STAMP_WORD = re.compile(
+    r"^(?:\W*\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*|"
+    r"(?:[ap]\.?m|utc|gmt|[ecmp][sd]?t|bst|ist|updated|published|posted|last|on|at)\W*|\W+)$",
+    re.I,
+)
+
+
+def stamp_date(stamp: str) -> str | None:
+    """The date of a page's time stamp ('December 16, 2016, 4:19 PM', 'Updated 7 Dec 2024'): its first."""
+    match = _STAMP.search(stamp)
+    if not match:
+        return None
+    if match.group("year3"):
+        return _date(match.group("year3"), match.group("month3"), match.group("day3"))
+    month = (match.group("month") or match.group("month2"))[:3].casefold()
+    if month not in _MONTHS:
+        return None
+    return _date(
+        match.group("year") or match.group("year2"),
+        str(_MONTHS.index(month) + 1),
+        match.group("day") or match.group("day2"),
+    )
+
+
+def page_stamp(above_story: list[str]) -> str:
+    """The page's time stamp: of the lines above the story's text (in page order), the nearest that is a
+    date and a time, or ''. (A date far above is the site's header, the day the page was saved; a date in a
+    caption is the photo's.)"""
+    near = above_story[-STAMP_REACH:]
+    return next((line for line in reversed(near) if _is_stamp(line) and stamp_date(line)), "")
+
+
+def _is_stamp(line: str) -> bool:
+    """A line of a date and a time ('Dec. 6, 2024, 10:00 PM UTC / Updated …'), not a caption with a date."""
+    return sum(1 for word in line.split() if not _STAMP_WORD.match(word)) <= STAMP_OTHER_WORDS
+
+
 def settle_date(
-    values: dict, first_paragraph: str, path: str | Path, report: Report, lines: dict[str, int]
+    values: dict,
+    first_paragraph: str,
+    path: str | Path,
+    report: Report,
+    lines: dict[str, int],
+    stamp: str = "",
 ) -> dict:
     """A capture's date: the front matter's, unless it is missing, unreadable ('unknown') or days away from
-    the date its URL holds (a crawler's mistake: the date of an old photo, say), then the URL's or the
-    dateline's. A date the front matter got wrong is reported with its line."""
+    the date its URL holds (a crawler's mistake: the date of an old photo, say), then the URL's, the
+    dateline's or that of the page's time stamp (a line cut as furniture above the story). A date the front
+    matter got wrong is reported with its line."""
     out = dict(values)
     from_url = url_date(out.get("url") if isinstance(out.get("url"), str) else None)
-    found = from_url or dateline_date(first_paragraph)
+    found = from_url or dateline_date(first_paragraph) or stamp_date(stamp)
     given = out.get("date")
     given_day = given if isinstance(given, datetime.date) else None
     if isinstance(given, str):

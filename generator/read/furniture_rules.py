@@ -72,8 +72,7 @@ _DATE_LINE = re.compile(
 )
 _DATE_IN = re.compile(rf"\b{_MONTH} \d{{1,2}},? \d{{4}}\b", re.I)
 # Where the story has ended: its readers' comments begin, or its author's note. (A "Most read" box can
-# stand mid-story: it is
-# furniture to cut, not an end.)
+# stand mid-story: it is furniture to cut, not an end.)
 STORY_END = re.compile(
     r"^(?:\d+ )?comments?$|"
     r"^(?:leave|add|post|view|show|read|join|see) (?:a |the |all |your )?(?:new )?comments?\b|"
