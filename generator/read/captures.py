@@ -129,13 +129,16 @@ def url_date(url: str | None) -> str | None:
     return _date(*parts)
 
 
+def _named_month_date(year: str, month: str, day: str) -> str | None:
+    """_date for a month written as a name ('Feb', 'February'); None for a word that names no month."""
+    number = _MONTHS.index(month[:3].casefold()) + 1 if month[:3].casefold() in _MONTHS else None
+    return _date(year, str(number), day) if number else None
+
+
 def dateline_date(paragraph: str) -> str | None:
     """The date a dateline gives ('WASHINGTON, Feb. 10, 2025 —'), when it gives the year too."""
     match = _DATELINE.match(paragraph)
-    month = match.group("month")[:3].casefold() if match else None
-    if month not in _MONTHS:
-        return None
-    return _date(match.group("year"), str(_MONTHS.index(month) + 1), match.group("day"))
+    return _named_month_date(*match.group("year", "month", "day")) if match else None
 
 
 _STAMP = re.compile(
@@ -146,7 +149,7 @@ _STAMP = re.compile(
 STAMP_REACH = 6  # a time stamp stands this near above the story's text
 STAMP_OTHER_WORDS = 4  # and has at most this many words that are not of its date and time ('By Jane Doe')
 _STAMP_WORD = re.compile(
-    r"^(?:\W*\d.*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*|"
+    rf"^(?:\W*\d.*|(?:{'|'.join(_MONTHS)}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\W*|"
     r"(?:[ap]\.?m|utc|gmt|[ecmp][sd]?t|bst|ist|updated|published|posted|last|on|at)\W*|\W+)$",
     re.I,
 )
@@ -158,15 +161,10 @@ def stamp_date(stamp: str) -> str | None:
     if not match:
         return None
     if match.group("year3"):
-        return _date(match.group("year3"), match.group("month3"), match.group("day3"))
-    month = (match.group("month") or match.group("month2"))[:3].casefold()
-    if month not in _MONTHS:
-        return None
-    return _date(
-        match.group("year") or match.group("year2"),
-        str(_MONTHS.index(month) + 1),
-        match.group("day") or match.group("day2"),
-    )
+        return _date(*match.group("year3", "month3", "day3"))
+    if match.group("year"):
+        return _named_month_date(*match.group("year", "month", "day"))
+    return _named_month_date(*match.group("year2", "month2", "day2"))
 
 
 def page_stamp(above_story: list[str]) -> str:
