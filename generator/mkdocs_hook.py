@@ -106,7 +106,11 @@ THEME_TEXT_LIST_KEYS = ("tags",)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Runs after front matter is read: seed text in the theme's raw slots becomes HTML-escaped text."""
+    """Runs after front matter is read: seed text in the theme's raw slots becomes HTML-escaped text; a nav
+    page the site cache serves is read as nothing (its HTML comes at on_post_page)."""
+    cache = _state.get("site_cache")
+    if isinstance(cache, SiteCache) and cache.stand_in(page):
+        markdown = ""
     if page.meta.get("explainer"):
         for key in THEME_TEXT_KEYS:
             if isinstance(page.meta.get(key), str):
@@ -161,7 +165,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Runs after a page is templated: its graph figure goes into its slot (figures.py), after the search
-    plugin read the page, which it would only parse to skip; then its HTML is kept for the next build."""
+    plugin read the page, which it would only parse to skip; then its HTML is kept for the next build. A nav
+    page the site cache serves is its cached HTML."""
+    cache = _state.get("site_cache")
+    if isinstance(cache, SiteCache) and page.file.src_uri in cache.standing:
+        return cache.standing[page.file.src_uri]
     if page.meta.get("explainer"):
         try:
             output = fill(output, Path(config.docs_dir), lambda figure: _resolve_links(figure, page))
@@ -169,7 +177,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
             raise PluginError(
                 f"{page.file.src_uri}: its graph figure {error}; build again (first delete it if edited)"
             ) from None
-    cache = _state.get("site_cache")
     if isinstance(cache, SiteCache):
         cache.keep(page, output)
     return output

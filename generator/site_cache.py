@@ -2,8 +2,9 @@
 
 MkDocs converts and templates every page on every build, though after an edit
 the generator rewrites only the pages it reaches. So each build keeps, in the
-cache folder, the HTML and the search entries of every page outside the nav
-(the article and entity pages), keyed by the digest of its Markdown. The next
+cache folder, the HTML and the search entries of every page, keyed by the
+digest of its Markdown (and a page in the nav, by every nav page's: the nav
+and the neighbours' links it shows are theirs). The next
 build, made in the same environment (the MkDocs config files, overrides/, the
 theme, MkDocs and Markdown versions, the generator's code), swaps each page
 whose Markdown is as it was for a static file holding its HTML: MkDocs neither
@@ -11,6 +12,9 @@ converts nor templates it, it copies it. Links to it still resolve, as the file
 keeps the page's path and address. Then, before the search plugin writes its
 index, the index gets the page's cached entries back in the page's place, and
 sitemap.xml its entry: the site comes out byte for byte as a full build's.
+A page in the nav stays a page, since the nav holds it: it is read as nothing
+and templated (a fraction of rendering a long index), and its cached HTML then
+stands for what the template gave.
 
 A cache that is damaged (an index that fails its checksum, an HTML file not as
 it was written) is ignored, or that page rendered again, and written anew. A
@@ -92,6 +96,7 @@ class _Entry:
     mtime_ns: int
     search: list[dict]
     source_state: list[int] | None = None  # [size, mtime_ns] of the Markdown that had that digest
+    nav: str = ""  # a page in the nav: the digest of every nav page's Markdown and of the site's files
 
 
 # A Markdown file changed again within this long of the state that was recorded for it could keep its size
@@ -117,10 +122,11 @@ class SiteCache:
     environment: str
     entries: dict[str, _Entry] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)  # every page's src_uri, in the build's order
-    sources: dict[str, str] = field(
-        default_factory=dict
-    )  # src_uri → digest, for the pages that may be cached
+    sources: dict[str, str] = field(default_factory=dict)  # src_uri → digest, of pages that may be cached
     swapped: dict[str, File] = field(default_factory=dict)  # src_uri → the original File
+    stand_ins: set[str] = field(default_factory=set)  # pages in the nav whose cached HTML may stand for them
+    standing: dict[str, str] = field(default_factory=dict)  # src_uri → the cached HTML served for it
+    nav: str = ""  # this build's digest of the nav pages (_Entry.nav)
     states: dict[str, list[int]] = field(default_factory=dict)  # src_uri → its Markdown's [size, mtime_ns]
     rendered: dict[str, list[dict]] = field(default_factory=dict)  # src_uri → its search entries this build
     written: dict[str, _Entry] = field(default_factory=dict)
@@ -150,32 +156,70 @@ class SiteCache:
         logging.getLogger("mkdocs").addHandler(_Warnings(self.warnings))
         kept = []
         docs = os.path.abspath(config.docs_dir)
+        in_nav = []
         for file in files:
             if not file.is_documentation_page():
                 from_docs = file.abs_src_path and file.src_dir and os.path.abspath(file.src_dir) == docs
                 kept.append(linked(file, config, LinkedFile, file.abs_src_path) if from_docs else file)
                 continue
             self.order.append(file.src_uri)
-            if file.inclusion != InclusionLevel.NOT_IN_NAV or file.abs_src_path is None:
+            if file.abs_src_path is None:
                 kept.append(file)
                 continue
-            entry = self.entries.get(file.src_uri)
-            state = self.states[file.src_uri] = _file_state(file.abs_src_path)
-            # Hashing every page's Markdown was a second of each build of a big site; a file as it was stands.
-            if entry is not None and entry.source_state == state:
-                source = entry.source
+            source = self._digest(file)
+            if file.inclusion != InclusionLevel.NOT_IN_NAV:
+                in_nav.append(file.src_uri)
+                kept.append(file)
+            elif self._stands(file.src_uri, source, ""):
+                self.swapped[file.src_uri] = file
+                kept.append(
+                    linked(file, config, CachedPage, str(self.folder / self.entries[file.src_uri].html))
+                )
             else:
-                source = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()
-            self.sources[file.src_uri] = source
-            html = self.folder / entry.html if entry else None
-            if entry is None or entry.source != source or not _intact(html, entry):
                 kept.append(file)
-                continue
-            self.swapped[file.src_uri] = file
-            kept.append(linked(file, config, CachedPage, str(html)))
+        # A nav page's HTML shows the nav and its neighbours: it stands only while every nav page does, and
+        # the files its links reach are the same.
+        nav = hashlib.sha256(json.dumps([[src, self.sources[src]] for src in in_nav]).encode())
+        nav.update("\n".join(sorted(file.src_uri for file in files)).encode())
+        self.nav = nav.hexdigest()
+        self.stand_ins = {src for src in in_nav if self._stands(src, self.sources[src], self.nav)}
         return Files(kept)
 
+    def _digest(self, file: File) -> str:
+        """The digest of file's Markdown (recorded in sources)."""
+        entry = self.entries.get(file.src_uri)
+        state = self.states[file.src_uri] = _file_state(file.abs_src_path)
+        # Hashing every page's Markdown was a second of each build of a big site; a file as it was stands.
+        if entry is not None and entry.source_state == state:
+            source = entry.source
+        else:
+            source = hashlib.sha256(Path(file.abs_src_path).read_bytes()).hexdigest()
+        self.sources[file.src_uri] = source
+        return source
+
+    def _stands(self, src: str, source: str, nav: str) -> bool:
+        """Whether the cache holds src's HTML for this Markdown (and nav), intact."""
+        entry = self.entries.get(src)
+        return (
+            entry is not None
+            and entry.source == source
+            and entry.nav == nav
+            and _intact(self.folder / entry.html, entry)
+        )
+
     # --- while pages render ---
+
+    def stand_in(self, page: Page) -> bool:
+        """Whether page, in the nav, is served from the cache (on_page_markdown; its HTML then in standing):
+        every nav page's Markdown as it was, and a title of its own (else its text names it in every nav)."""
+        src = page.file.src_uri
+        if src not in self.stand_ins or "title" not in page.meta:
+            return False
+        try:
+            self.standing[src] = (self.folder / self.entries[src].html).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return False
+        return True
 
     def collect_search_entries(self, page: Page, search_index) -> None:
         """After the search plugin indexed page (on_page_context): the entries it added, which are the last
@@ -191,7 +235,7 @@ class SiteCache:
     def keep(self, page: Page, output: str) -> None:
         """After a page is templated (on_post_page): its HTML, for the next build."""
         src = page.file.src_uri
-        if src not in self.sources:
+        if src not in self.sources or src in self.standing:
             return
         name = hashlib.sha1(src.encode()).hexdigest() + ".html"
         path = self.folder / name
@@ -209,21 +253,24 @@ class SiteCache:
             stat.st_mtime_ns,
             self.rendered.get(src, []),
             _vouching(self.states.get(src)),
+            self.nav if page.file.inclusion != InclusionLevel.NOT_IN_NAV else "",
         )
 
     # --- on_post_build, before the search plugin writes its index ---
 
     def finish(self, config: MkDocsConfig, search_index, files: Files) -> None:
         """Put the swapped pages' search entries and sitemap entries back in their places; save the cache."""
+        if search_index is not None and (self.swapped or self.standing):
+            search_index.entries = [
+                entry
+                for src in self.order
+                for entry in (
+                    self.entries[src].search
+                    if src in self.swapped or src in self.standing
+                    else self.rendered.get(src, [])
+                )
+            ]
         if self.swapped:
-            if search_index is not None:
-                search_index.entries = [
-                    entry
-                    for src in self.order
-                    for entry in (
-                        self.entries[src].search if src in self.swapped else self.rendered.get(src, [])
-                    )
-                ]
             write_sitemap(config, files, self.order, self.swapped)
         for handler in [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, _Warnings)]:
             logging.getLogger("mkdocs").removeHandler(handler)
@@ -233,11 +280,11 @@ class SiteCache:
             for src, entry in self.written.items()
             if not any(src in text for text in self.warnings)
         }
-        swapped = {src: self.entries[src] for src in self.swapped}
-        pages = {src: replace(e, source_state=_vouching(self.states.get(src))) for src, e in swapped.items()}
+        served = {src: self.entries[src] for src in [*self.swapped, *self.standing]}
+        pages = {src: replace(e, source_state=_vouching(self.states.get(src))) for src, e in served.items()}
         pages |= written
         self._save(pages)
-        log.info(f"explainer: {len(self.swapped)} pages from the site cache, {len(self.written)} rendered")
+        log.info(f"explainer: {len(served)} pages from the site cache, {len(self.written)} rendered")
 
     def _save(self, pages: dict[str, _Entry]) -> None:
         body = {
