@@ -83,7 +83,7 @@ def test_clicking_putin_in_the_interactive_graph_opens_his_page(watched_page, se
     assert tooltip.inner_text().splitlines()[0] == "Vladimir Putin"
     # vis-network sets innerText: plain text, whose line breaks become <br> and nothing else
     assert tooltip.evaluate("t => [...t.children].every(c => c.tagName === 'BR')")
-    assert "Mentions: " in tooltip.inner_text()
+    assert "Mentions in this article: " in tooltip.inner_text()
     page.mouse.click(x, y)
     page.wait_for_url("**/entities/vladimir-putin/")
     clean(watched_page)
@@ -308,7 +308,11 @@ def test_interactive_graph_is_read_from_the_svg(watched_page, seed_server):
     )
     assert (len(data["nodes"]), len(data["edges"])) == (svg_nodes, svg_edges) and svg_edges > 5
     putin = next(n for n in data["nodes"] if n["id"] == "vladimir-putin")
-    assert putin["label"] == "Vladimir Putin" and putin["shape"] == "dot" and "Mentions:" in putin["title"]
+    assert (
+        putin["label"] == "Vladimir Putin"
+        and putin["shape"] == "dot"
+        and "Mentions in this article:" in putin["title"]
+    )
     titles = {(e["from"], e["to"]): e["title"] for e in data["edges"]}
     # A labelled edge keeps the sentence from the SVG; a plain one is worded from the names and the weight.
     assert titles[("vladimir-putin", "north-korea")].startswith("Vladimir Putin visited North Korea\n“")

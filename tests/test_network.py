@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 
 import networkx as nx
 import pytest
@@ -124,10 +125,12 @@ def test_svg_carries_what_the_interactive_graph_needs(cluster_with_lone_entities
 
 def test_labelled_edge_has_arrow_label_and_sentence_tooltip():
     visit = Act("visit", "bob", "ann", False, "a", Evidence("a", "p1", "Bob visited Ann."))
-    graph = graph_of([("ann", "bob")], acts={("ann", "bob"): (visit,)})
+    graph = graph_of([("ann", "bob")], acts={("ann", "bob"): (visit,)}, weights={("ann", "bob"): 3})
     drawn = draw(graph, 7, lambda node: None, "t")
     _, (edge,) = svg_parts(drawn.svg)
     assert (edge.get("data-from"), edge.get("data-to")) == ("bob", "ann")
+    # Its tooltip is its own: no weight, which another article naming both would change.
+    assert edge.get("data-w") is None and float(edge.find(f"{SVG}line").get("stroke-width")) > 1
     assert edge.find(f"{SVG}line").get("marker-end") == "url(#explainer-arrow)"
     assert edge.find(f"{SVG}text").text == "visited"
     assert title_of(edge).splitlines() == ["Bob visited Ann", "“Bob visited Ann.”"]
@@ -217,3 +220,17 @@ def test_a_small_nodes_label_gives_way_to_a_hubs():
     labels = place_labels(view, positions)
     assert labels[hub] is not None and labels[hub][1] < 200  # above the hub
     assert labels[small] is not None and labels[small][1] > 232
+
+
+def test_a_tooltip_counts_only_what_its_page_stands_on():
+    # Around a focus, a neighbour's count is what it shares with the focus, and the second ring has none:
+    # a mention elsewhere on the site leaves the figure as it was.
+    around = graph_of([("ann", "bob"), ("bob", "cy")], weights={("ann", "bob"): 3})
+    nodes, _ = svg_parts(draw(around, 7, lambda node: None, "t", focus="ann").svg)
+    tips = {n: title_of(e).splitlines()[-1] for n, e in nodes.items()}
+    assert tips["ann"] == "Mentions: 2"
+    assert tips["bob"] == "Named with Ann: 3 sentences"
+    assert tips["cy"] == "Person"  # the type line is its last
+    article = replace(around, counted_in="this article")
+    nodes, _ = svg_parts(draw(article, 7, lambda node: None, "t").svg)
+    assert {title_of(e).splitlines()[-1] for e in nodes.values()} == {"Mentions in this article: 2"}

@@ -129,11 +129,14 @@ def test_an_action_labels_its_edge_with_direction_and_evidence(two_articles):
 def test_article_view_keeps_only_that_articles_edges_and_evidence(two_articles):
     graph = build_graph(two_articles)
 
-    def members(slug: str) -> list[str]:
-        return [ae.entity for ae in two_articles.article_entities[slug]]
+    def members(slug: str):
+        return two_articles.article_entities[slug]
 
     view = article_view(graph, members("second"), "second")
     assert set(view.nodes) == {"bo-chan", "paris"}
+    # Sized by this article's mentions, not the site's: an edit elsewhere leaves the figure as it was.
+    assert view.nodes["bo-chan"].mentions == 1 < graph.nodes["bo-chan"].mentions
+    assert view.counted_in == "this article"
     link = view.links["bo-chan", "paris"]
     assert link.weight == 1 and [ev.article for ev in link.evidence] == ["second"]
     first = article_view(graph, members("first"), "first")

@@ -91,7 +91,7 @@ class Node:
 
     name: str
     type: EntityType
-    mentions: int  # across the site
+    mentions: int  # across the site (in an article's own view: in that article, views.article_view)
     articles: int
     role: str | None  # the role the articles give it most
 

@@ -43,13 +43,31 @@ def edge_label(link: Link) -> str:
     return " · ".join(dict.fromkeys(act_label(VERB[a.verb], a.mutual, a.detail, a.mood) for a in link.acts))
 
 
-def node_tooltip(node: Node) -> str:
-    """Name, type, role and mentions; the name on a line of its own: the interactive graph reads it there."""
+def node_tooltip(node: Node, count: str | None) -> str:
+    """Name, type, role and count (count_line); the name on a line of its own: the interactive graph reads it
+    there."""
     lines = [" ".join(node.name.split()), TYPE_INFO[node.type].label]
     if node.role:
         lines.append(f"Role: {node.role}")
-    lines.append(f"Mentions: {node.mentions}")
+    if count:
+        lines.append(count)
     return "\n".join(lines)
+
+
+def count_line(view: View, node: str, focus: str | None) -> str | None:
+    """How much a node's tooltip says it is named: in the view's article; around a focus, in the sentences it
+    shares with the focus (nothing for the second ring); else across the site. A figure says only what its
+    page stands on, so mentions elsewhere leave it as it was."""
+    data = view.nodes[node]
+    if view.counted_in:
+        return f"Mentions in {view.counted_in}: {data.mentions}"
+    if focus is None or node == focus:
+        return f"Mentions: {data.mentions}"
+    tie = view.links.get((node, focus) if node < focus else (focus, node))
+    if tie is None:
+        return None
+    name = " ".join(view.nodes[focus].name.split())
+    return f"Named with {name}: {tie.weight} sentence{'s' if tie.weight != 1 else ''}"
 
 
 def said(act: Act, names: dict[str, str]) -> str:
@@ -171,12 +189,13 @@ def draw(
         )
         # Edges are most of a drawing's bytes, and most are plain: one shared sentence, width 1 (the CSS
         # default), and a tooltip explainer.js can word from the names and the weight. Only the verbs and
-        # their evidence are written out, and a weight or width other than 1.
+        # their evidence are written out, and a weight or width other than 1. A labelled edge has its own
+        # tooltip: no weight, which would change the page whenever the two are named together elsewhere.
         weight = link.weight
         stroke = edge_width(weight)
         parts.append(
             f'<g class="{css}" data-from="{escape(source)}" data-to="{escape(target)}"'
-            + (f' data-w="{weight}">' if weight != 1 else ">")
+            + (f' data-w="{weight}">' if weight != 1 and not label else ">")
             + f'<line x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"'
             + (f' stroke-width="{stroke}"' if stroke != 1 else "")
             + f"{marker}/>"
@@ -199,7 +218,7 @@ def draw(
         if spot:
             anchor = "" if spot[2] == "middle" else f' text-anchor="{spot[2]}"'
             text = f'<text x="{spot[0]}" y="{spot[1]}"{anchor}>{escape(data.name)}</text>'
-        inner = f"<title>{escape(node_tooltip(data))}</title>{shape}{text}"
+        inner = f"<title>{escape(node_tooltip(data, count_line(view, node, focus)))}</title>{shape}{text}"
         link = href(node)
         css = (
             f"node t-{escape(data.type.value)}"

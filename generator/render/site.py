@@ -222,9 +222,9 @@ class Site(SiteData):
 
     def article_graph(self, slug: str) -> View:
         """The article's own network: its entities and the links with evidence from it."""
-        members = [ae.entity for ae in self.article_entities(slug)]
+        members = self.article_entities(slug)
         for member in members:
-            self._read(TIES, member)
+            self._read(TIES, member.entity)
         return article_view(self._graph, members, slug)
 
     # --- quotations ---

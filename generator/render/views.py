@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from ..model import Link, Node
+from ..model import ArticleEntity, Link, Node
 from ..relate import SiteGraph
 
 
@@ -23,6 +23,7 @@ class View:
     nodes: dict[str, Node]
     links: dict[tuple[str, str], Link]  # (a, b) with a < b
     hops: dict[str, int] = field(default_factory=dict)
+    counted_in: str = ""  # where its nodes' mentions were counted, when not across the site ("this article")
 
     def __contains__(self, node: str) -> bool:
         return node in self.nodes
@@ -49,10 +50,11 @@ class View:
 
     def restricted(self, keep: set[str]) -> View:
         """The view on the nodes in keep only."""
-        return View(
-            {n: d for n, d in self.nodes.items() if n in keep},
-            {k: v for k, v in self.links.items() if k[0] in keep and k[1] in keep},
-            {n: h for n, h in self.hops.items() if n in keep},
+        return replace(
+            self,
+            nodes={n: d for n, d in self.nodes.items() if n in keep},
+            links={k: v for k, v in self.links.items() if k[0] in keep and k[1] in keep},
+            hops={n: h for n, h in self.hops.items() if n in keep},
         )
 
     def networkx(self):
@@ -89,7 +91,7 @@ def strongest_links(
     inner, far = [], []
     for key, link in ranked:
         (far if key[0] in outer or key[1] in outer else inner).append((key, link))
-    return View(view.nodes, dict(inner[:max_links] + far[:max_outer_links]), view.hops)
+    return replace(view, links=dict(inner[:max_links] + far[:max_outer_links]))
 
 
 def fewer_plain_links(view: View, limit: int) -> View:
@@ -104,12 +106,15 @@ def fewer_plain_links(view: View, limit: int) -> View:
         if key[0] not in linked or key[1] not in linked:
             kept.add(key)
             linked.update(key)
-    return View(view.nodes, {k: v for k, v in view.links.items() if v.acts or k in kept}, view.hops)
+    return replace(view, links={k: v for k, v in view.links.items() if v.acts or k in kept})
 
 
-def article_view(graph: SiteGraph, members: Iterable[str], article: str) -> View:
-    """An article's own network: its entities, and the links with evidence from this article."""
-    members = sorted(m for m in members if m in graph)
+def article_view(graph: SiteGraph, members: Iterable[ArticleEntity], article: str) -> View:
+    """An article's own network: its entities, sized and described by this article (its mentions of each, and
+    the role it gives, else the site's), and the links with evidence from it. So an edit elsewhere leaves
+    the figure as it was, and the article's own subjects are its hubs, not the site's."""
+    local = {m.entity: m for m in members if m.entity in graph}
+    members = sorted(local)
     links = {}
     for i, a in enumerate(members):
         ties = graph.adjacency[a]
@@ -123,7 +128,13 @@ def article_view(graph: SiteGraph, members: Iterable[str], article: str) -> View
                     {article: count},
                     tuple(x for x in link.acts if x.article == article),
                 )
-    return View({m: graph.nodes[m] for m in members}, links)
+    nodes = {
+        m: replace(
+            graph.nodes[m], mentions=local[m].count, articles=1, role=local[m].role or graph.nodes[m].role
+        )
+        for m in members
+    }
+    return View(nodes, links, counted_in="this article")
 
 
 def site_view(graph: SiteGraph, min_mentions: int, max_nodes: int) -> View:
