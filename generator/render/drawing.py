@@ -17,7 +17,7 @@ from ..markup import html_text as escape
 from ..model import TYPE_INFO, TYPES, Act, EntityType, Link, Node
 from ..verbs import VERB, act_label, act_sentence
 from .layout import label_width, layout, node_radius, place_labels
-from .views import View
+from .views import View, pair_key
 
 EVIDENCE_MAX_CHARS = 240
 
@@ -63,7 +63,7 @@ def count_line(view: View, node: str, focus: str | None) -> str | None:
         return f"Mentions in {view.counted_in}: {data.mentions}"
     if focus is None or node == focus:
         return f"Mentions: {data.mentions}"
-    tie = view.links.get((node, focus) if node < focus else (focus, node))
+    tie = view.links.get(pair_key(node, focus))
     if tie is None:
         return None
     name = " ".join(view.nodes[focus].name.split())

@@ -67,7 +67,8 @@ class View:
         return graph
 
 
-def _key(a: str, b: str) -> tuple[str, str]:
+def pair_key(a: str, b: str) -> tuple[str, str]:
+    """The key of the link between a and b in View.links: the two ends in order."""
     return (a, b) if a < b else (b, a)
 
 
