@@ -100,17 +100,23 @@ def review(corpus: Corpus) -> list[Suggestion]:
         if " " not in key and len(by_surname.get(key, [])) > 1:
             best = max(by_surname[key], key=lambda f: (mentions[f], f))
             merge(best, e, f"a lone surname beside {len(by_surname[key])} full names")
+    folded = {e: fold(entities[e].name) for e in named}
     buckets: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
     for e in named:
-        buckets[(entities[e].type, fold(entities[e].name)[:3])].append(e)
+        buckets[(entities[e].type, folded[e][:3])].append(e)
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1 :]:
-                fa, fb = fold(entities[a].name), fold(entities[b].name)
+                fa, fb = folded[a], folded[b]
                 if abs(len(fa) - len(fb)) > 2:
                     continue
                 matcher = difflib.SequenceMatcher(None, fa, fb)
-                close = matcher.real_quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR
+                # Each ratio bounds the next from above and costs less: the full one only where it can pass.
+                close = (
+                    matcher.real_quick_ratio() >= SIMILAR
+                    and matcher.quick_ratio() >= SIMILAR
+                    and matcher.ratio() >= SIMILAR
+                )
                 if close or (min(len(fa), len(fb)) >= 5 and _one_letter_apart(fa, fb)):
                     keep, other = (a, b) if mentions[a] >= mentions[b] else (b, a)
                     merge(keep, other, "names a letter or two apart")
