@@ -180,9 +180,14 @@ def forget_stamp(settings: Settings) -> None:
 
 
 def _memory_to_plain(memory: Memory) -> dict:
-    """A Memory as JSON-ready values: each fact key once, and each page's reads as indices into them (a big
+    """A Memory as JSON-ready values: each fact key once, and each page's reads (and each worked-out fact's
+    sources) as indices into them (a big
     site's pages read hundreds of thousands of facts)."""
-    keys = sorted({key for reads in memory.pages.values() for key in reads} | set(memory.facts))
+    keys = sorted(
+        {key for reads in (*memory.pages.values(), *memory.made_from.values()) for key in reads}
+        | set(memory.facts)
+        | set(memory.made_from)
+    )
     index = {key: i for i, key in enumerate(keys)}
     return {
         "environment": memory.environment,
@@ -190,6 +195,9 @@ def _memory_to_plain(memory: Memory) -> dict:
         "digests": [memory.facts.get(key) for key in keys],
         "pages": {path: [index[key] for key in reads] for path, reads in memory.pages.items()},
         "named": {slug: list(ids) for slug, ids in memory.named.items()},
+        "made_from": {
+            key: [index[source] for source in sources] for key, sources in memory.made_from.items()
+        },
     }
 
 
@@ -219,6 +227,7 @@ def _memory_from_plain(raw: dict) -> Memory:
         facts={key: text(digest) for key, digest in zip(keys, digests) if digest is not None},
         pages={text(path): looked_up(reads) for path, reads in raw["pages"].items()},
         named={text(slug): tuple(map(text, ids)) for slug, ids in raw["named"].items()},
+        made_from={text(key): looked_up(sources) for key, sources in raw["made_from"].items()},
     )
 
 

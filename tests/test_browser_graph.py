@@ -145,6 +145,12 @@ def test_entity_page_switches_to_depth_two(watched_page, seed_server):
     hidden_outer = f"() => {NETWORK}.body.data.nodes.get().filter(n => n.outer).map(n => !!n.hidden)"
     wake(page)
     assert page.evaluate(hidden_outer) == [False] * outer.count()
+    # A plain tie that does not touch Putin is worded without a count: that is its own pages' news.
+    beside = page.evaluate(
+        f"() => {NETWORK}.body.data.edges.get().filter(e => !e.label && e.from !== 'vladimir-putin'"
+        " && e.to !== 'vladimir-putin').map(e => e.title)"
+    )
+    assert beside and all(title.endswith(": named together") for title in beside)
     page.get_by_label("direct connections").check()
     assert page.evaluate(hidden_outer) == [True] * outer.count()
     # Finding a name on the outer ring shows the outer ring.

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 OURS = (STAMP_FILE, MEMORY_FILE, DateCache.FILE)  # what a build leaves in the cache besides extractions
 NAMELESS = "\n\nOne more paragraph, which names nobody at all.\n"
 NAMES = "\n\nVladimir Putin met Mikhail Khodorkovsky in Moscow on Monday.\n"
+HUB_ALONE = "\n\nVladimir Putin said nothing more.\n"  # a hub of the story, named with no one
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +103,25 @@ def test_an_edit_naming_entities_redraws_what_shows_them(project, extractions, t
     result = _rebuild(project)
     assert "entities/vladimir-putin.md" in result.written.written
     assert result.kept > 0
+    assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
+
+
+def test_an_edit_naming_a_hub_leaves_the_figures_that_only_show_it(project, extractions, tmp_path):
+    """Putin's new mention changes his ties, not what a figure around someone else shows of him (a node as big
+    as a node gets, and his ties beside its focus): those pages stand."""
+    from generator.render.layout import FULL_SIZE_MENTIONS
+
+    seed = _seed(project)
+    _append(seed, HUB_ALONE)
+    result = _rebuild(project)
+    site = _site(project)
+    assert site.node("vladimir-putin").mentions > FULL_SIZE_MENTIONS
+    assert "entities/vladimir-putin.md" in result.drawn
+    named = _named_in(site, seed)
+    shown = [
+        e for e in site.entities_with_a_page() if "vladimir-putin" in site.entity_view(e) and e not in named
+    ]
+    assert len(shown) > 10 and not {f"entities/{e}.md" for e in shown} & set(result.drawn)
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
@@ -192,27 +212,33 @@ def test_a_new_title_reaches_the_articles_beside_it(project, extractions, tmp_pa
     assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")
 
 
-def _hub_and_unshown_neighbour(project: Path) -> tuple[str, str]:
-    """An entity page and a neighbour it does not show, tied at the Related list's cut-off weight."""
-    from generator.extract import Extractor
+def _site(project: Path):
+    """The project's Site, as a build makes it (from the extraction cache)."""
     from generator.model import Report
-    from generator.pipeline import read_articles, resolve_articles
+    from generator.pipeline import corpus_of
     from generator.relate import build_graph
     from generator.render import Site
-    from generator.render.entities import MAX_RELATED
-    from generator.render.graphs import neighbourhood
 
-    settings = load_settings(project / "mkdocs.yml")
-    report = Report()
-    articles = read_articles(settings, report)
-    with Extractor(settings) as extractor:
-        corpus = resolve_articles(articles, extractor.extract(articles), settings, report)
-    graph = build_graph(corpus)
-    site = Site(settings, "Explainer", corpus, graph)
+    corpus = corpus_of(load_settings(project / "mkdocs.yml"), Report())
+    return Site(load_settings(project / "mkdocs.yml"), "Explainer", corpus, build_graph(corpus))
+
+
+def _named_in(site, seed: Path) -> set[str]:
+    """The entities the seed's article names (sidebar and graph)."""
+    [slug] = [s for s in site.article_slugs() if site.article(s).article.source.name == seed.name]
+    return {member.entity for member in site.article_entities(slug)}
+
+
+def _hub_and_unshown_neighbour(project: Path) -> tuple[str, str]:
+    """An entity page and a neighbour it does not show, tied at the Related list's cut-off weight."""
+    from generator.render.entities import MAX_RELATED
+
+    site = _site(project)
+    graph = site._graph
     for hub in site.entities_with_a_page():
         related = site.related(hub, MAX_RELATED)
         if len(related) == MAX_RELATED:
-            shown = set(neighbourhood(site, hub)) | set(related)
+            shown = set(site.entity_view(hub)) | set(related)
             cut_off = graph.link(hub, related[-1]).weight
             for other in sorted(graph.adjacency[hub]):
                 if other not in shown and graph.link(hub, other).weight == cut_off:

@@ -146,6 +146,23 @@ def test_plain_edge_carries_its_weight_not_a_tooltip():
     assert heavy.find(f"{SVG}title") is None and heavy.find(f"{SVG}line").get("marker-end") is None
 
 
+def test_a_tie_beside_the_focus_says_what_it_is_not_how_often():
+    met = Act("meet", "bob", "cy", False, "a", Evidence("a", "p1", "Bob met Cy."))
+    pairs = [("ann", "bob"), ("ann", "cy"), ("bob", "cy"), ("bob", "dee")]
+    weights = {pair: 4 for pair in pairs}
+    graph = graph_of(pairs, weights=weights, acts={("bob", "cy"): (met, met)})
+    _, edges = svg_parts(draw(graph, 7, lambda node: None, "t", focus="ann").svg)
+    by_ends = {frozenset((e.get("data-from"), e.get("data-to"))): e for e in edges}
+    own, beside, plain = (by_ends[frozenset(p)] for p in (("ann", "bob"), ("bob", "cy"), ("bob", "dee")))
+    # The focus's own tie keeps its weight; ties among the others (counted on their own pages) carry none.
+    assert own.get("data-w") == "4" and "edge--beside" not in own.get("class")
+    assert "edge--beside" in beside.get("class") and "edge--beside" in plain.get("class")
+    assert {beside.get("data-w"), plain.get("data-w")} == {None}
+    assert {e.find(f"{SVG}line").get("stroke-width") for e in (beside, plain)} == {None}
+    assert beside.find(f"{SVG}text").text == "met"
+    assert title_of(beside).splitlines() == ["Bob met Cy"]  # each statement once, and no quote
+
+
 def test_big_graph_lays_out():
     graph = nx.barabasi_albert_graph(300, 2, seed=1)
     view = graph_of([(f"e{a}", f"e{b}") for a, b in graph.edges])

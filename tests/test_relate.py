@@ -156,6 +156,37 @@ def test_ego_view_depth_two_reaches_neighbours_of_neighbours_and_respects_the_ca
     assert len(around.ego("nobody")) == 0
 
 
+def test_a_view_seen_from_its_focus_keeps_of_other_ties_only_what_they_are():
+    from generator.model import Act, Evidence
+    from generator.render.layout import FULL_SIZE_MENTIONS
+    from generator.render.views import View, seen_from
+
+    said = [Evidence(article, "p1", f"Bo met Cy in {article}.") for article in ("a", "b", "c")]
+    met = [Act("meet", "bo", "cy", True, ev.article, ev) for ev in said]
+    view = View(
+        {"ann": node("Ann", mentions=500), "bo": node("Bo", mentions=500), "cy": node("Cy", mentions=3)},
+        {
+            ("ann", "bo"): Link(7, tuple(said), {"a": 7}, (met[0],)),
+            ("bo", "cy"): Link(9, tuple(said), {}, tuple(met)),
+        },
+    )
+    seen = seen_from(view, "ann")
+    assert seen.links["ann", "bo"] == view.links["ann", "bo"]  # the focus's own tie, whole
+    beside = seen.links["bo", "cy"]
+    assert (beside.weight, beside.evidence, beside.by_article) == (1, (), {})
+    [act] = beside.acts  # the one statement, once, and not where it was made
+    assert (act.verb, act.source, act.target, act.article, act.evidence.sentence) == (
+        "meet",
+        "bo",
+        "cy",
+        "",
+        "",
+    )
+    assert [seen.nodes[n].mentions for n in ("ann", "bo", "cy")] == [500, FULL_SIZE_MENTIONS, 3]
+    # Seen from Bo, the tie to Cy is his own.
+    assert seen_from(view, "bo").links["bo", "cy"] == view.links["bo", "cy"]
+
+
 def test_site_view_threshold_and_cap(two_articles):
     graph = build_graph(two_articles)
     assert set(site_view(graph, 1, 500).nodes) == set(graph.nodes)  # a small site shows everything

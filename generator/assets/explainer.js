@@ -176,9 +176,11 @@
       var from = element.getAttribute("data-from");
       var to = element.getAttribute("data-to");
       var weight = parseInt(element.getAttribute("data-w") || "1", 10);
-      /* A plain co-occurrence has no tooltip in the SVG (it would be most of the page): word it here. */
-      var title = titleOf(element) || names[from] + " and " + names[to] + ": named together in " + weight +
-        (weight === 1 ? " sentence" : " sentences");
+      /* A plain co-occurrence has no tooltip in the SVG (it would be most of the page): word it here. A tie
+         beside an entity's page's focus carries no count (it is another page's news). */
+      var title = titleOf(element) || names[from] + " and " + names[to] + ": named together" +
+        (element.classList.contains("edge--beside") ? "" :
+          " in " + weight + (weight === 1 ? " sentence" : " sentences"));
       var edge = { from: from, to: to, width: parseFloat(line.getAttribute("stroke-width") || "1"), title: title };
       if (label) edge.label = label.textContent;
       /* Named together and no more: drawn faint, as in the SVG, so the relations stand out. */

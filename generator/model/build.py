@@ -19,7 +19,8 @@ class Memory:
     """What the last build drew its pages from, so the next draws only the pages whose facts changed.
 
     facts holds a digest of every fact of the site a page read (render/site.py
-    names them); pages holds, for each page drawn, the facts it read.
+    names them); pages holds, for each page drawn, the facts it read; made_from,
+    for each fact worked out from others (a figure's view), those others.
     """
 
     environment: str  # digest of the code, settings and libraries: another one draws every page
@@ -28,6 +29,7 @@ class Memory:
     named: dict[str, tuple[str, ...]] = field(
         default_factory=dict
     )  # Article.slug → ids of the entities it names
+    made_from: dict[str, tuple[str, ...]] = field(default_factory=dict)  # fact key → keys of its sources
 
 
 @dataclass(frozen=True)

@@ -84,15 +84,16 @@ def shorten(sentence: str, limit: int = EVIDENCE_MAX_CHARS) -> str:
     return sentence[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def edge_tooltip(link: Link, names: dict[str, str]) -> str:
-    """Plain text for a labelled edge: who did what, and the sentence that says so.
+def edge_tooltip(link: Link, names: dict[str, str], quoted: bool = True) -> str:
+    """Plain text for a labelled edge: who did what (its first three distinct statements), and unless not
+    quoted the sentence that says so.
 
     A plain co-occurrence has no tooltip in the SVG: explainer.js words it
     ("A and B: named together in 2 sentences") from the names and the weight,
     and the relations list under every graph quotes its evidence.
     """
-    lines = list(dict.fromkeys(said(a, names) for a in link.acts[:3]))
-    return "\n".join(lines + [f"“{shorten(link.acts[0].evidence.sentence, 160)}”"])
+    lines = list(dict.fromkeys(said(a, names) for a in link.acts))[:3]
+    return "\n".join(lines + [f"“{shorten(link.acts[0].evidence.sentence, 160)}”"] if quoted else lines)
 
 
 def _svg_shape(shape: str, x: float, y: float, r: float) -> str:
@@ -182,16 +183,20 @@ def draw(
             x2, y2 = round(x2 - (x2 - x1) * r / length), round(y2 - (y2 - y1) * r / length)
             marker = ' marker-end="url(#explainer-arrow)"'
         label = edge_label(link)
+        # Around a focus, a tie that does not touch it is another page's news: drawn with what it is (its
+        # verbs), not how often or where it was said (views.seen_from keeps no more of it).
+        beside = focus is not None and focus not in (a, b)
         css = (
             f"edge t-{types[a]} t-{types[b]}"
             + (" edge--labelled" if label else "")
+            + (" edge--beside" if beside else "")
             + (" d2" if a in outer or b in outer else "")
         )
         # Edges are most of a drawing's bytes, and most are plain: one shared sentence, width 1 (the CSS
         # default), and a tooltip explainer.js can word from the names and the weight. Only the verbs and
         # their evidence are written out, and a weight or width other than 1. A labelled edge has its own
         # tooltip: no weight, which would change the page whenever the two are named together elsewhere.
-        weight = link.weight
+        weight = 1 if beside else link.weight  # a view not seen from its focus still holds the weight
         stroke = edge_width(weight)
         parts.append(
             f'<g class="{css}" data-from="{escape(source)}" data-to="{escape(target)}"'
@@ -204,7 +209,7 @@ def draw(
                 if label and _label_fits(label, positions[a], positions[b])
                 else ""
             )
-            + (f"<title>{escape(edge_tooltip(link, names))}</title>" if label else "")
+            + (f"<title>{escape(edge_tooltip(link, names, quoted=not beside))}</title>" if label else "")
             + "</g>"
         )
     parts.append('</g><g class="nodes">')

@@ -9,7 +9,7 @@ from . import profile
 from .common import front_matter, md_link, render_template
 from .exports import entity_data_path
 from .feeds import entity_feed_path
-from .graphs import ego_graph_context, neighbourhood
+from .graphs import ego_graph_context
 from .paths import article_path, entity_page_path
 from .profile import plural
 from .site import Site
@@ -137,9 +137,7 @@ class EntityPages:
             "said": said,
             "more_said": more_said,
             "related": _related_lines(key, related, site, path),
-            "graph": ego_graph_context(
-                neighbourhood(site, key), key, site, path, f"Who and what {entity.name} is connected with"
-            ),
+            "graph": ego_graph_context(key, site, path, f"Who and what {entity.name} is connected with"),
         }
         return Page(path, render_template("entity.md.j2", context))
 

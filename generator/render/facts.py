@@ -13,6 +13,11 @@ last build's digest still holds unless one of those articles changed, or an
 entity named in a sentence with it changed its record (a date made an event
 joins the graph, with links to everyone named beside it). Only those entities'
 ties are digested again.
+
+A figure's view is a fact worked out from other facts: the ties of the nodes it
+was made from. While those stand, so does the view; when one changes, the view
+is made again, and it changed only if what the figure shows changed (a hub's
+new mention elsewhere leaves most figures that show the hub as they were).
 """
 
 from __future__ import annotations
@@ -31,8 +36,10 @@ from .site import (
     NEIGHBOURS,
     ORDER,
     TIES,
+    VIEW,
     Site,
 )
+from .views import entity_view
 
 
 def _digest(*parts: object) -> str:
@@ -46,6 +53,7 @@ class Facts:
         self.site = site
         self.previous = previous
         self._digests: dict[str, str] = {}
+        self._made_from: dict[str, tuple[str, ...]] = {}
         corpus = site._corpus
         self.named = {
             slug: tuple(sorted({ae.entity for ae in rows})) for slug, rows in corpus.article_entities.items()
@@ -97,6 +105,8 @@ class Facts:
             if self._touched is not None and name not in self._touched and key in self.previous.facts:
                 return self.previous.facts[key]
             return self._ties(name)
+        if kind == VIEW:
+            return self._view(key, name) if name in corpus.entities else None
         item = site._by_slug.get(name)
         if item is None:
             return None
@@ -136,6 +146,17 @@ class Facts:
         roles = sorted(site._roles_of(entity_id).items())
         return _digest(graph.nodes.get(entity_id), links, mentions, roles, site._quotations[0].get(entity_id))
 
+    def _view(self, key: str, entity_id: str) -> str:
+        """The digest of the entity's view; the last build's while every fact it was made from stands."""
+        sources = self.previous.made_from.get(key) if self.previous is not None else None
+        if sources is not None and key in self.previous.facts and self.unchanged(sources):
+            self._made_from[key] = sources
+            return self.previous.facts[key]
+        view = entity_view(self.site._neighbourhoods, entity_id)
+        # The entity's own ties too: a view is empty until the entity has one.
+        self._made_from[key] = tuple(TIES + node for node in sorted({entity_id, *view.nodes}))
+        return _digest(sorted(view.nodes.items()), sorted(view.links.items()), sorted(view.hops.items()))
+
     def _ties_touched(self) -> set[str]:
         """The entities whose ties may differ from the last build's (see the module docstring)."""
         previous = self.previous
@@ -171,4 +192,8 @@ class Facts:
         """The Memory to leave for the next build: these pages' reads, and each fact's digest."""
         keys = sorted({key for reads in pages.values() for key in reads})
         facts = {key: digest for key in keys if (digest := self.digest(key)) is not None}
-        return Memory(environment, facts, dict(sorted(pages.items())), self.named)
+        made_from = {key: self._made_from[key] for key in keys if key in self._made_from}
+        for source in sorted({source for sources in made_from.values() for source in sources} - set(facts)):
+            if (digest := self.digest(source)) is not None:
+                facts[source] = digest
+        return Memory(environment, facts, dict(sorted(pages.items())), self.named, made_from)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..markup import html_text, md_inline
 from ..model import TYPE_INFO, Evidence
@@ -20,10 +20,6 @@ MAX_VIEW_EDGES = (
 MAX_LISTED_RELATIONS = 400  # the Network page's list stops here; the graph itself shows every edge
 MAX_PLAIN_EDGES = 40  # edges that only say "named together": the strongest; every relation is drawn
 MAX_EVIDENCE_LINKS = 3  # links to the sentences that say one relation
-EGO_FIRST_RING = 30  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
-EGO_MAX_NODES = 40  # with connections of connections; two hops reach most of a big site, so keep the closest
-EGO_MAX_EDGES = 90  # a ring of 30 names with more chords than this is a hairball, and the bulk of the page
-EGO_OUTER_MAX_EDGES = 60  # edges out to the second ring
 
 
 def _figure(view: View, site: Site, caption: str, focus: str | None = None) -> dict:
@@ -53,10 +49,12 @@ MAX_NAMED_WITH = 12  # names on one "also named with" line
 MAX_NAMED_WITH_LINES = 8  # lines of those, for the most mentioned; the pairs of the rest are counted
 
 
-def _relations(view: View, site: Site, current: str) -> tuple[list[ListedRelation], int]:
+def _relations(
+    view: View, site: Site, current: str, first: str | None = None
+) -> tuple[list[ListedRelation], int]:
     """The relations first, each as a sentence with links to the sentences that say so ("Kim Jong Un
     greeted Vladimir Putin ↩"); then what is only named together, one line per entity, each pair once,
-    under the entity more mentioned ("Also named with: Russia (7), Ukraine (4)")."""
+    under the entity more mentioned, or under first ("Also named with: Russia (7), Ukraine (4)")."""
     names = {n: node.name for n, node in view.nodes.items()}
 
     def linked(node: str, text: str | None = None) -> str:
@@ -70,7 +68,10 @@ def _relations(view: View, site: Site, current: str) -> tuple[list[ListedRelatio
     acts: dict[tuple, list[Evidence]] = {}
     plain: dict[str, list[tuple[str, int]]] = {}
     rank = {
-        n: i for i, n in enumerate(sorted(view.nodes, key=lambda n: (-view.nodes[n].mentions, names[n], n)))
+        n: i
+        for i, n in enumerate(
+            sorted(view.nodes, key=lambda n: (n != first, -view.nodes[n].mentions, names[n], n))
+        )
     }
     for (a, b), tie in sorted(view.links.items(), key=lambda kv: strongest_first(*kv)):
         for act in tie.acts:
@@ -115,22 +116,23 @@ def graph_context(
     caption: str,
     focus: str | None = None,
     max_edges: int | None = MAX_VIEW_EDGES,
-    max_outer_edges: int | None = None,
     max_plain_edges: int | None = MAX_PLAIN_EDGES,
 ) -> dict | None:
     """Template values for a graph figure and the relations listed under it.
 
-    A neighbourhood with a second ring gets a control to show or hide it; the
-    list covers the direct ties, the ones the figure shows first. A view with
-    no link has nothing to draw: None, and the page has no figure.
+    A neighbourhood (around focus) lists the focus's own ties, what its page is
+    about, and if it has a second ring gets a control to show or hide it; any
+    other view lists every link it draws. A view with no link has nothing to
+    draw: None, and the page has no figure.
     """
     if not view.links:
         return None
-    view = strongest_links(view, max_edges, max_outer_edges, focus)
+    view = strongest_links(view, max_edges)
     if max_plain_edges is not None:
         view = fewer_plain_links(view, max_plain_edges)
     outer = view.outer
-    relations, more = _relations(view.restricted(set(view.nodes) - outer) if outer else view, site, current)
+    listed = replace(view, links={k: v for k, v in view.links.items() if focus in k}) if focus else view
+    relations, more = _relations(listed, site, current, first=focus)
     figure = _figure(view, site, caption, focus)
     return {
         "embed": html_text(snippet(site, current, caption)),
@@ -143,20 +145,15 @@ def graph_context(
     }
 
 
-def neighbourhood(site: Site, entity_id: str) -> View:
-    """What an entity's page draws: its strongest direct ties, and theirs on an outer ring."""
-    return site.neighbourhood(entity_id, 2, max_nodes=EGO_MAX_NODES, first_ring=EGO_FIRST_RING)
-
-
-def ego_graph_context(view: View, entity_id: str, site: Site, current: str, caption: str) -> dict | None:
-    """An entity's network (its neighbourhood): direct ties, and theirs on an outer ring to show or hide."""
+def ego_graph_context(entity_id: str, site: Site, current: str, caption: str) -> dict | None:
+    """An entity's network (Site.entity_view, capped as it is made): direct ties, and theirs on an outer ring
+    to show or hide."""
     return graph_context(
-        view,
+        site.entity_view(entity_id),
         site,
         current,
         caption,
         focus=entity_id,
-        max_edges=EGO_MAX_EDGES,
-        max_outer_edges=EGO_OUTER_MAX_EDGES,
-        max_plain_edges=None,  # the ego caps keep its strongest ties, which its rings are made of
+        max_edges=None,
+        max_plain_edges=None,
     )

@@ -14,12 +14,20 @@ and seed, same numbers: builds stay byte-identical.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from .views import View
+if TYPE_CHECKING:  # views sizes its nodes by what this module draws
+    from .views import View
 
 WIDTH, MIN_HEIGHT, MAX_HEIGHT, MARGIN = 720, 260, 720, 36
+MIN_RADIUS, RADIUS_STEP, MAX_RADIUS = (
+    6,
+    3,
+    22,
+)  # a node's radius: MIN_RADIUS + RADIUS_STEP × √mentions, capped
+FULL_SIZE_MENTIONS = math.ceil(((MAX_RADIUS - MIN_RADIUS) / RADIUS_STEP) ** 2)  # mentions at the cap (29)
 EDGE_LENGTH = 110  # preferred edge length in SVG units, before the picture is fitted to the box
 KAMADA_KAWAI_MAX = (
     30  # bigger parts use a seeded spring layout: Kamada-Kawai costs up to a second at 60 nodes
@@ -303,4 +311,4 @@ def _label_spots(at: tuple[float, float], r: float, name: str) -> list[tuple[flo
 
 def node_radius(mentions: int) -> float:
     """Node size grows with mentions, gently (square root) and up to a cap."""
-    return round(min(6 + 3 * math.sqrt(mentions), 22), 1)
+    return round(min(MIN_RADIUS + RADIUS_STEP * math.sqrt(mentions), MAX_RADIUS), 1)

@@ -8,6 +8,8 @@ of fact, named by a key:
                     for a place, what the articles call its people
     t:<entity id>   its ties: its graph node, its links, its mentions (with their sentences), roles and
                     quotations
+    v:<entity id>   the view its page's figure draws (views.entity_view): made from the ties of the nodes
+                    in it, but changed only when what the figure shows of them is (facts.py)
     a:<slug>        an article: its text and everything extract and resolve made of it
     h:<slug>        an article's headline: title, date, front matter, page
     n:<slug>        the articles before and after it in reading order
@@ -47,9 +49,9 @@ from ..relate import SiteGraph
 from .dates import DateResolver
 from .paths import Headline, anchor_of, headline_of
 from .site_data import SiteData
-from .views import Neighbourhoods, View, article_view, induced, site_view
+from .views import Neighbourhoods, View, article_view, entity_view, induced, site_view
 
-ENTITY, TIES, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "a:", "h:", "n:"
+ENTITY, TIES, VIEW, ARTICLE, HEADLINE, NEIGHBOURS = "e:", "t:", "v:", "a:", "h:", "n:"
 ORDER, MENTIONED, IN_GRAPH, DATES = "o:", "m:", "g:", "d:"
 
 
@@ -70,7 +72,7 @@ class Site(SiteData):
         self._corpus = corpus
         self._graph = graph
         self._reads: set[str] | None = None
-        self._neighbourhoods = Neighbourhoods(graph, on_read=lambda node: self._read(TIES, node))
+        self._neighbourhoods = Neighbourhoods(graph)
 
     # --- recording ---
 
@@ -170,9 +172,10 @@ class Site(SiteData):
         self._read(TIES, a)
         return self._graph.link(a, b)
 
-    def neighbourhood(self, entity_id: str, depth: int, max_nodes: int, first_ring: int) -> View:
-        """The entity's neighbourhood (views.Neighbourhoods.ego); the ties of every node in it are read."""
-        return self._neighbourhoods.ego(entity_id, depth, max_nodes=max_nodes, first_ring=first_ring)
+    def entity_view(self, entity_id: str) -> View:
+        """What the entity's page draws (views.entity_view): its neighbourhood as seen from it."""
+        self._read(VIEW, entity_id)
+        return entity_view(self._neighbourhoods, entity_id)
 
     def ranked_entities(self, types: set[EntityType] | None = None, with_page: bool = False) -> list[str]:
         """Entity ids with mentions (of these types; with a page of their own), most mentioned first (ties by

@@ -12,8 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from ..model import ArticleEntity, Link, Node
+from ..model import Act, ArticleEntity, Evidence, Link, Node
 from ..relate import SiteGraph
+from .layout import FULL_SIZE_MENTIONS
+
+EGO_FIRST_RING = 30  # a hub's full neighbourhood is unreadable: the entity and its 30 strongest ties
+EGO_MAX_NODES = 40  # with connections of connections; two hops reach most of a big site, so keep the closest
+EGO_MAX_EDGES = 90  # a ring of 30 names with more chords than this is a hairball, and the bulk of the page
+EGO_OUTER_MAX_EDGES = 60  # edges out to the second ring
+UNSAID = Evidence("", "", "")  # what a tie beside a figure's focus keeps of where it was said
 
 
 @dataclass(frozen=True)
@@ -162,23 +169,50 @@ def induced(graph: SiteGraph, nodes: Iterable[str], hops: dict[str, int] | None 
     return View(chosen, links, hops or {})
 
 
+def seen_from(view: View, focus: str) -> View:
+    """The view as a figure around focus stands on it: the focus's own ties whole; of the others (another
+    page's news) what they are but not how often or where they were said; of every node but the focus what
+    a drawing shows: its name, type, role, and mentions no more than make a full-sized node
+    (layout.FULL_SIZE_MENTIONS). So an edit about two of its neighbours leaves the view as it was."""
+    nodes = {
+        n: node if n == focus else replace(node, mentions=min(node.mentions, FULL_SIZE_MENTIONS), articles=0)
+        for n, node in view.nodes.items()
+    }
+    links = {}
+    for key, link in view.links.items():
+        if focus in key:
+            links[key] = link
+        else:
+            said: dict[tuple, Act] = {}  # each statement once, as first made
+            for act in link.acts:
+                said.setdefault((act.verb, act.source, act.target, act.mutual, act.detail, act.mood), act)
+            links[key] = Link(
+                1, (), {}, tuple(replace(a, article="", evidence=UNSAID) for a in said.values())
+            )
+    return replace(view, nodes=nodes, links=links)
+
+
+def entity_view(around: Neighbourhoods, entity_id: str) -> View:
+    """What an entity's page draws: its strongest direct ties and theirs on an outer ring, with the strongest
+    links kept, as seen from the entity (seen_from)."""
+    view = around.ego(entity_id, 2, max_nodes=EGO_MAX_NODES, first_ring=EGO_FIRST_RING)
+    return seen_from(strongest_links(view, EGO_MAX_EDGES, EGO_OUTER_MAX_EDGES, entity_id), entity_id)
+
+
 class Neighbourhoods:
     """Entities' neighbourhoods in one graph, for the many views a site draws from it.
 
     Each node's neighbours are ranked strongest tie first, once, on first use:
     a hub has thousands, and every small entity next to it would otherwise rank
-    them all again. on_read(node) is told of every node whose ties a view was
-    made from (the Site records it as a page's read).
+    them all again. A view is made from the ties of its own nodes only.
     """
 
-    def __init__(self, graph: SiteGraph, on_read=lambda node: None):
+    def __init__(self, graph: SiteGraph):
         self.graph = graph
-        self.on_read = on_read
         self._ranked: dict[str, list[str]] = {}
 
     def ranked(self, node: str) -> list[str]:
         """node's neighbours, the heaviest link first (ties by id, so views are stable)."""
-        self.on_read(node)
         if node not in self._ranked:
             ties = self.graph.adjacency[node]
             self._ranked[node] = sorted(ties, key=lambda n: (-ties[n].weight, n))
@@ -200,7 +234,6 @@ class Neighbourhoods:
         hops = {entity_id: 0}
         # A direct tie left out by the first ring's cap is still a direct tie, never a connection of a
         # connection.
-        self.on_read(entity_id)
         direct = set(self.graph.adjacency[entity_id])
         ring = [entity_id]
         for hop in range(1, depth + 1):
@@ -218,6 +251,4 @@ class Neighbourhoods:
                         strength[far] += ties[far].weight
             ring = sorted(strength, key=lambda n: (-strength[n], n))[:room]
             hops.update((node, hop) for node in ring)
-        for node in hops:
-            self.on_read(node)
         return induced(self.graph, hops, hops)
