@@ -155,7 +155,19 @@ class Facts:
         view = entity_view(self.site._neighbourhoods, entity_id)
         # The entity's own ties too: a view is empty until the entity has one.
         self._made_from[key] = tuple(TIES + node for node in sorted({entity_id, *view.nodes}))
-        return _digest(sorted(view.nodes.items()), sorted(view.links.items()), sorted(view.hops.items()))
+        # Plain values (a dataclass's repr is slow); of the entity's own links only which there are: the page
+        # reads its ties whole (Site.entity_view).
+        nodes = [(n, node.name, node.type.value, node.mentions, node.role) for n, node in view.nodes.items()]
+        links = [
+            (
+                k,
+                None
+                if entity_id in k
+                else [(a.verb, a.source, a.target, a.mutual, a.detail, a.mood) for a in link.acts],
+            )
+            for k, link in view.links.items()
+        ]
+        return _digest(sorted(nodes), sorted(links, key=lambda kv: kv[0]), sorted(view.hops.items()))
 
     def _ties_touched(self) -> set[str]:
         """The entities whose ties may differ from the last build's (see the module docstring)."""

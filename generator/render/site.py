@@ -173,7 +173,9 @@ class Site(SiteData):
         return self._graph.link(a, b)
 
     def entity_view(self, entity_id: str) -> View:
-        """What the entity's page draws (views.entity_view): its neighbourhood as seen from it."""
+        """What the entity's page draws (views.entity_view): its neighbourhood as seen from it; its own ties
+        are read whole."""
+        self._read(TIES, entity_id)
         self._read(VIEW, entity_id)
         return entity_view(self._neighbourhoods, entity_id)
 
