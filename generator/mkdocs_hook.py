@@ -29,15 +29,19 @@ from generator.model import TYPES
 from generator.pipeline import build
 from generator.serve_watch import watch_docs
 from generator.site_cache import SiteCache, cache_folder, environment_digest
+from generator.site_files import OldSite
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 _INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
 _state: dict[str, object] = {}
+_old_site = OldSite()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Runs once when MkDocs starts, before any build: remembers whether it serves (see _published_url)."""
+    """Runs once when MkDocs starts, before any build: remembers whether it serves (see _published_url), and
+    whether it keeps site/ as it is (--dirty)."""
     _state["serving"] = command == "serve"
+    _state["dirty"] = dirty
 
 
 def _published_url(config: MkDocsConfig) -> str | None:
@@ -97,6 +101,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         f"explainer: {result.articles} articles, {result.entities} entities, "
         f"{len(result.written.written)} pages written"
     )
+    if not _state.get("dirty"):  # MkDocs cleans site/ next: it finds it cleared (site_files.OldSite)
+        _old_site.clear(config.site_dir)
 
 
 # Front-matter values of generated pages that mkdocs-material prints without escaping
@@ -211,6 +217,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     files = _state.get("files")
     if isinstance(cache, SiteCache) and isinstance(files, Files):
         cache.finish(config, _search_index(config), files)
+    _old_site.finish()
+
+
+def on_build_error(error: Exception) -> None:
+    """Runs when a build fails: the last build's files, moved aside, are still deleted before MkDocs stops."""
+    _old_site.finish()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,13 +1,17 @@
-"""Files put into site/ by hard link: the static files of docs/, and the pages the site cache serves.
+"""Files put into site/ by hard link: the static files of docs/, and the pages the site cache serves; and
+the last build's files taken out of site/ without waiting for them to be deleted.
 
 MkDocs copies every static file into site/ on every build; a big site has tens
 of thousands of them (figures, embeds, cards, data, feeds), and a link takes a
-fraction of a copy's time (site_cache.py swaps the files in).
+fraction of a copy's time (site_cache.py swaps the files in). It also deletes
+the last build's files first, which took seconds.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import threading
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
@@ -64,3 +68,49 @@ def linked(file: File, config: MkDocsConfig, kind: type[LinkedFile], source: str
     )
     made.abs_src_path = source
     return made
+
+
+OLD_SITE = ".explainer-old-"  # a hidden folder of site/ (MkDocs' clean leaves those), being deleted
+
+
+class OldSite:
+    """The last build's site/, moved aside and deleted in a thread while this build makes the new one.
+
+    MkDocs empties site/ before a build; the deletion of tens of thousands of
+    files is system calls, which a thread does beside the build's Python. Only
+    what MkDocs would clean is moved (its dot entries stay), into a hidden
+    folder that finish() waits for, so a finished build leaves none behind; one
+    left by a killed build is deleted by the next.
+    """
+
+    def __init__(self) -> None:
+        self._thread: threading.Thread | None = None
+
+    def clear(self, site_dir: str) -> None:
+        """Move site_dir's entries (but its dot entries) aside and start deleting them; whatever cannot be
+        moved is left for MkDocs to clean, as it always does."""
+        self.finish()
+        if not os.path.isdir(site_dir):
+            return
+        try:
+            aside = os.path.join(site_dir, f"{OLD_SITE}{os.getpid()}")
+            os.makedirs(aside, exist_ok=True)
+            for entry in os.listdir(site_dir):
+                if not entry.startswith("."):
+                    os.rename(os.path.join(site_dir, entry), os.path.join(aside, entry))
+            old = [os.path.join(site_dir, e) for e in sorted(os.listdir(site_dir)) if e.startswith(OLD_SITE)]
+        except OSError:
+            return
+        self._thread = threading.Thread(target=_delete, args=(old,), name="explainer-old-site", daemon=True)
+        self._thread.start()
+
+    def finish(self) -> None:
+        """Wait until the moved files are gone."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+
+def _delete(folders: list[str]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
