@@ -192,6 +192,23 @@ def test_country_in_caps_headline_and_city_of_dateline_are_places():
 
 
 @pytest.mark.parametrize(
+    "dateline, place",
+    [
+        ("DODGE CITY 1996-08-27", "Dodge City"),  # no gazetteer needed
+        ("KIRYAT SEFER, Feb 10 (Reuters) -", "Kiryat Sefer"),
+        ("TAURANGA, New Zealand (AP) —", "Tauranga"),
+    ],
+)
+def test_a_wire_datelines_capitals_are_a_place_whatever_the_recogniser_made_of_them(dateline, place):
+    found = run(f"{dateline} Trade was quiet on Monday.", (dateline.split()[0], T.ORGANIZATION))
+    assert [(m.name, m.type) for m in found if m.type is not T.DATE] == [(place, T.PLACE)]
+
+
+def test_capitals_followed_by_no_date_or_agency_are_no_dateline():
+    assert run("LE JOUR - Raphael Lakpe, publisher of the daily, was freed.") == []
+
+
+@pytest.mark.parametrize(
     "span, kind, expected",
     [
         ("Pirelli Cables", T.PERSON, T.ORGANIZATION),

@@ -3,6 +3,7 @@
 Pure Python (no spaCy), so each rule is tested on its own:
 - each span is cut to its name, and what is no name is dropped (spans.py);
 - places by gazetteer stay places (Moscow 'said' nothing: it is still a place);
+- a wire dateline's capitals are a place ('DODGE CITY 1996-08-27', 'KYIV, Ukraine (AP) —');
 - two places joined by a dash are two places ('U.S.-Russia');
 - one type per name per article, by vote;
 - a mention that is part of a longer name of the article, where the text reads that name, is that name, and
@@ -33,6 +34,7 @@ from .roles import (
     role_before,
 )
 from .spans import (
+    DATELINE_PLACE,
     FACILITY_ENDINGS,
     ORGANIZATION_ENDINGS,
     PLACE_ENDINGS,
@@ -126,6 +128,32 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
                     break
             i += 1
     return found
+
+
+def _dateline_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each dateline's place ('ZURICH 1996-08-28 Swiss bonds…') taken as a place, in place
+    of what the recogniser made of its words ('DODGE' of 'DODGE CITY')."""
+    found: list[Mention] = []
+    for index, sentence in enumerate(sentences):
+        match = DATELINE_PLACE.match(sentence.text)
+        if match is None:
+            continue
+        text = match.group("place").rstrip(".")
+        start = sentence.start + match.start("place")
+        found.append(
+            Mention(
+                text, start, start + len(text), index, EntityType.PLACE, country_name(text) or text.title()
+            )
+        )
+    if not found:
+        return mentions
+    spans = [(m.start, m.end) for m in found]
+    kept = [
+        m
+        for m in mentions
+        if m.type is EntityType.DATE or not any(s < m.end and m.start < e for s, e in spans)
+    ]
+    return kept + found
 
 
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
@@ -243,6 +271,7 @@ def refine(
     types = {key: kind for key, kind in decided.items() if kind is not None}
     kept = widened(article, kept, types)
     kept += found_again(article, sentences, kept, known_names(kept, types))
+    kept = _dateline_places(sentences, kept)
     kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))
     by_sentence: dict[int, list[Mention]] = defaultdict(list)

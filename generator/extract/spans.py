@@ -58,6 +58,16 @@ island islands bay valley square bridge province county district region city""".
 FACILITY_ENDINGS = frozenset("prison airport hospital province district region".split())  # never surnames
 
 
+# A wire dateline opening a story: the place in capitals, then a date or the agency ('ZURICH 1996-08-28',
+# 'MOSCOW, Feb 10 (Reuters) -', 'KYIV, Ukraine (AP) —'). By the convention its capitals name a place.
+DATELINE_PLACE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.]+(?: [A-Z][\w.]+)?)?,?\s*"
+    r"(?:(?:19|20)\d\d-\d\d-\d\d\b|\((?:Reuters|AP|AFP|UPI|Bloomberg|dpa)\)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+)
+
+
 def is_caps_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
