@@ -7,6 +7,7 @@ imports it by path, so it imports the installed `generator` package absolutely.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -137,6 +138,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         cache = SiteCache.open(cache_folder(settings.cache_dir, config), environment_digest(config))
         files = cache.swap(files, config)
         _state["site_cache"] = cache
+    _old_site.restore(files, bool(_state.get("serving")))
     _state["files"] = files
     return files
 
@@ -189,14 +191,17 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    """Runs once when `mkdocs serve` starts watching: docs/ is watched for the editor's changes only, not
-    for the generator's own writes, which gave every edit a second build (serve_watch.py)."""
+    """Runs once when `mkdocs serve` starts watching, before it watches mkdocs.yml's `watch:` paths: docs/
+    is watched for the editor's changes only, not for the generator's own writes, which gave every edit a
+    second build; the `watch:` folders are watched by the same observer, not polled (serve_watch.py)."""
     settings = _state["settings"]
     assert isinstance(settings, Settings)
     cache = settings.cache_dir
     trigger = cache / "serve" if cache else Path(tempfile.mkdtemp(prefix="explainer-serve-"))
     server.unwatch(config.docs_dir)
-    _state["docs_observer"] = watch_docs(Path(config.docs_dir), trigger)
+    folders = [Path(path) for path in config.watch if os.path.isdir(path)]
+    config.watch[:] = [path for path in config.watch if not os.path.isdir(path)]
+    _state["docs_observer"] = watch_docs(Path(config.docs_dir), trigger, folders)
     server.watch(str(trigger))
     return server
 
@@ -221,8 +226,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """Runs when a build fails: the last build's files, moved aside, are still deleted before MkDocs stops."""
-    _old_site.finish()
+    """Runs when a build fails: the last build's files moved aside are deleted before MkDocs stops."""
+    _old_site.abandon()
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -19,7 +19,7 @@ import pytest
 from watchdog.events import FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileOpenedEvent
 
 from generator.model import Page, Report
-from generator.serve_watch import TRIGGER, GeneratedFiles, _EditorChanges, watch_docs
+from generator.serve_watch import DEBOUNCE_S, TRIGGER, GeneratedFiles, _AnyChange, _EditorChanges, watch_docs
 from generator.write import write_pages
 
 from .conftest import ENV, MKDOCS, folder_bytes, generate, make_project
@@ -78,6 +78,14 @@ def test_only_an_editors_change_touches_the_trigger(tmp_path):
     assert trigger.read_text(encoding="utf-8") == str(docs / "about.md")
 
 
+def _trigger_text(folder: Path) -> str:
+    """What the observer wrote into the trigger file (waiting up to 20 s for it)."""
+    deadline = time.monotonic() + 20
+    while not (folder / TRIGGER).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return (folder / TRIGGER).read_text(encoding="utf-8")
+
+
 def test_the_observer_passes_on_an_editors_change(tmp_path):
     docs, folder = tmp_path / "docs", tmp_path / "trigger"
     docs.mkdir()
@@ -85,14 +93,40 @@ def test_the_observer_passes_on_an_editors_change(tmp_path):
     try:
         write_pages(docs, _pages("one", "two"), Report())
         (docs / "about.md").write_text("An editor's own page.", encoding="utf-8")
-        deadline = time.monotonic() + 20
-        while not (folder / TRIGGER).exists() and time.monotonic() < deadline:
-            time.sleep(0.05)
         # Events arrive in order: the generator's writes came first, and none of them touched the trigger.
-        assert (folder / TRIGGER).read_text(encoding="utf-8") == str(docs / "about.md")
+        assert _trigger_text(folder) == str(docs / "about.md")
     finally:
         observer.stop()
         observer.join()
+
+
+def test_the_observer_passes_on_any_change_in_a_watched_folder(tmp_path):
+    docs, seeds, folder = tmp_path / "docs", tmp_path / "seeds", tmp_path / "trigger"
+    docs.mkdir()
+    seeds.mkdir()
+    observer = watch_docs(docs, folder, [seeds])
+    try:
+        (seeds / "new.txt").write_text("A seed saved while serving.", encoding="utf-8")
+        assert _trigger_text(folder) == str(seeds / "new.txt")
+    finally:
+        observer.stop()
+        observer.join()
+
+
+def test_a_save_in_a_watched_folder_touches_the_trigger_once(tmp_path):
+    touched: list[str] = []
+
+    class Counted(_AnyChange):
+        def _touch(self, path: str) -> None:
+            touched.append(path)
+
+    handler = Counted(tmp_path / TRIGGER)
+    seed = str(tmp_path / "seeds" / "a.txt")
+    handler.on_any_event(FileModifiedEvent(seed))  # the truncation
+    handler.on_any_event(FileModifiedEvent(seed))  # the write
+    handler.on_any_event(FileOpenedEvent(seed))  # the generator reading it: no change
+    time.sleep(DEBOUNCE_S * 5)
+    assert touched == [seed]
 
 
 def _free_port() -> int:

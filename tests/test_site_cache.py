@@ -194,3 +194,45 @@ def test_a_markdown_file_as_it_was_is_not_read_again_and_an_edited_one_is(projec
     cached_after, rendered, _ = _build(project)
     assert cached_after > 20 and rendered >= 1
     _assert_as_a_full_build(project, tmp_path)
+
+
+def _linked_ctimes(project: Path) -> dict[str, int]:
+    """site/'s hard-linked files (static files of docs/, pages from the cache) → their inode's change time:
+    linking a file again changes it."""
+    site = project / "site"
+    found = {}
+    for path in site.rglob("*"):
+        if path.is_file() and path.stat().st_nlink > 1:
+            found[path.relative_to(site).as_posix()] = path.stat().st_ctime_ns
+    return found
+
+
+def test_the_last_builds_files_stand_where_this_build_makes_them_the_same(project, tmp_path):
+    _build(project)  # a copied site/ holds copies, not links: its own build links them
+    before = _linked_ctimes(project)
+    seed = _seed(project)
+    seed.write_text(
+        seed.read_text(encoding="utf-8") + "\n\nOne more paragraph, naming no one.\n", encoding="utf-8"
+    )
+    _build(project)
+    after = _linked_ctimes(project)
+    untouched = [path for path in before if after.get(path) == before[path]]
+    assert len(before) > 50 and len(untouched) > 0.8 * len(before)
+    assert not any(p.name.startswith(".explainer-") for p in (project / "site").iterdir())
+    _assert_as_a_full_build(project, tmp_path)
+
+
+def test_a_removed_seeds_files_leave_the_site_it_stood_in(project, tmp_path):
+    _build(project)
+    seed = _seed(project)
+    article = next(
+        p for p in (project / "docs" / "articles").glob("*.md") if seed.name in p.read_text(encoding="utf-8")
+    )
+    assert (project / "site" / "articles" / article.stem / "index.html").is_file()
+    before = _linked_ctimes(project)
+    seed.unlink()
+    _build(project)
+    assert not (project / "site" / "articles" / article.stem).exists()
+    after = _linked_ctimes(project)
+    assert any(after.get(path) == ctime for path, ctime in before.items())  # site/ was kept, not remade
+    _assert_as_a_full_build(project, tmp_path)
