@@ -13,6 +13,8 @@ import subprocess
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,31 +88,33 @@ def _trigger_text(folder: Path) -> str:
     return (folder / TRIGGER).read_text(encoding="utf-8")
 
 
+@contextmanager
+def _watching(docs: Path, trigger_folder: Path, folders: list[Path] | None = None) -> Iterator[None]:
+    """watch_docs' observer running over docs/ (and folders) for the block, stopped after it."""
+    for folder in [docs, *(folders or [])]:
+        folder.mkdir()
+    observer = watch_docs(docs, trigger_folder, folders or [])
+    try:
+        yield
+    finally:
+        observer.stop()
+        observer.join()
+
+
 def test_the_observer_passes_on_an_editors_change(tmp_path):
     docs, folder = tmp_path / "docs", tmp_path / "trigger"
-    docs.mkdir()
-    observer = watch_docs(docs, folder)
-    try:
+    with _watching(docs, folder):
         write_pages(docs, _pages("one", "two"), Report())
         (docs / "about.md").write_text("An editor's own page.", encoding="utf-8")
         # Events arrive in order: the generator's writes came first, and none of them touched the trigger.
         assert _trigger_text(folder) == str(docs / "about.md")
-    finally:
-        observer.stop()
-        observer.join()
 
 
 def test_the_observer_passes_on_any_change_in_a_watched_folder(tmp_path):
     docs, seeds, folder = tmp_path / "docs", tmp_path / "seeds", tmp_path / "trigger"
-    docs.mkdir()
-    seeds.mkdir()
-    observer = watch_docs(docs, folder, [seeds])
-    try:
+    with _watching(docs, folder, [seeds]):
         (seeds / "new.txt").write_text("A seed saved while serving.", encoding="utf-8")
         assert _trigger_text(folder) == str(seeds / "new.txt")
-    finally:
-        observer.stop()
-        observer.join()
 
 
 def test_a_save_in_a_watched_folder_touches_the_trigger_once(tmp_path):
