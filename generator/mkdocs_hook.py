@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
 from markupsafe import escape
@@ -29,6 +30,7 @@ from generator.figures import FigureMissing, fill
 from generator.model import TYPES
 from generator.pipeline import build
 from generator.serve_watch import watch_docs
+from generator.session import Session
 from generator.site_cache import SiteCache, cache_folder, environment_digest
 from generator.site_files import OldSite
 
@@ -36,6 +38,7 @@ log = logging.getLogger("mkdocs.plugins.explainer")
 _INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
 _state: dict[str, object] = {}
 _old_site = OldSite()
+_session = Session()  # kept by `mkdocs serve` from build to build (MkDocs imports this hook once)
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -82,11 +85,15 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Runs before MkDocs collects files: generates docs/ (only changed files are written)."""
+    """Runs before MkDocs collects files: generates docs/ (only changed files are written); under serve,
+    with the session the last build left (session.py)."""
     settings = _state["settings"]
     assert isinstance(settings, Settings)
     try:
-        result = build(settings, site_name=config.site_name)
+        session = _session if _state.get("serving") else None
+        started = time.perf_counter()
+        result = build(settings, site_name=config.site_name, session=session)
+        seconds = time.perf_counter() - started
     except ModelError as error:
         raise PluginError(str(error)) from None
     except OSError as error:  # a folder or file the build may not read or write: the machine's, not a bug
@@ -100,7 +107,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.debug(str(note))
     log.info(
         f"explainer: {result.articles} articles, {result.entities} entities, "
-        f"{len(result.written.written)} pages written"
+        f"{len(result.written.written)} pages written in {seconds:.1f} s"
     )
     if not _state.get("dirty"):  # MkDocs cleans site/ next: it finds it cleared (site_files.OldSite)
         _old_site.clear(config.site_dir)

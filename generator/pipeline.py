@@ -16,6 +16,7 @@ from pathlib import Path
 from .config import Settings
 from .failures import doing
 from .model import Article, Corpus, EntityType, Memory, Report
+from .session import Session
 from .stamp import (
     DateCache,
     Stamp,
@@ -52,9 +53,13 @@ class BuildResult:
 
 
 def build(
-    settings: Settings, site_name: str = DEFAULT_SITE_NAME, report: Report | None = None
+    settings: Settings,
+    site_name: str = DEFAULT_SITE_NAME,
+    report: Report | None = None,
+    session: Session | None = None,
 ) -> BuildResult:
-    """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds."""
+    """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds. A long-lived
+    process passes its session (session.py): the next build then reads less from the cache folder."""
     from .extract import Extractor
 
     report = report if report is not None else Report()
@@ -77,8 +82,11 @@ def build(
         )
     try:
         # After an edit, only a few seeds need the model: the Extractor's worker loads it meanwhile.
-        with Extractor(settings, rebuilding=stamp is not None) as extractor:
-            previous = load_memory(settings, stamp)
+        kept = session.extractions if session is not None else None
+        with Extractor(settings, rebuilding=stamp is not None, kept=kept) as extractor:
+            previous = (session.memory_of(stamp.inputs) if session and stamp else None) or load_memory(
+                settings, stamp
+            )
             # The last build's pages that are as it left them (and on the manifest's record) may stand.
             intact = (
                 intact_files(stamp, settings.docs_dir) & recorded_files(settings.docs_dir)
@@ -94,6 +102,8 @@ def build(
     try:
         save_memory(settings, inputs, memory)
         save_stamp(settings, Stamp(inputs, files, tuple(report.problems), result.articles, result.entities))
+        if session is not None:
+            session.keep(inputs, memory)
     except OSError as error:
         report.add(
             str(settings.cache),

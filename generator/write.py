@@ -122,8 +122,13 @@ def recorded_files(docs: Path) -> frozenset[str]:
 
 
 def save_manifest(docs: Path, files: dict[str, list[str]]) -> None:
-    body = {"generator": "explainer", "files": {k: sorted(set(v)) for k, v in sorted(files.items())}}
-    data = (json.dumps(body, indent=1, sort_keys=True) + "\n").encode()
+    body = {
+        "files": {path: v if len(v) == 1 else sorted(set(v)) for path, v in sorted(files.items())},
+        "generator": "explainer",
+    }
+    # A line per file, so a diff of docs/ shows which changed; not indent=, which takes json's Python
+    # encoder (a big site's manifest lists 40,000 files, written twice a build).
+    data = (json.dumps(body, separators=(",\n", ": ")) + "\n").encode()
     target = docs / MANIFEST
     if not target.exists() or target.read_bytes() != data:
         write_atomic(target, data)

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
+import generator.extract
 from generator.config import load_settings
 from generator.pipeline import BuildResult, build
+from generator.session import Session
 from generator.stamp import MEMORY_FILE, STAMP_FILE, DateCache
 
 from .conftest import ROOT, folder_bytes, make_project, yukos_seeds
@@ -276,8 +278,6 @@ def test_a_date_made_an_event_joins_the_graph(project, extractions, tmp_path):
 
 
 def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project):
-    from generator.stamp import MEMORY_FILE
-
     cache = project / ".cache" / "explainer"
     for name in (DateCache.FILE, MEMORY_FILE):
         (cache / name).unlink()
@@ -288,3 +288,29 @@ def test_a_cache_that_cannot_be_written_costs_time_not_the_build(project):
     assert any(
         p.path == ".cache/explainer" and "cannot be written" in p.message for p in result.report.problems
     )
+
+
+def test_a_serving_session_rebuilds_from_what_it_kept(project, extractions, tmp_path, monkeypatch):
+    """mkdocs serve's session: the next build takes the Memory and extractions the last one kept, not the
+    cache folder's, and gives the docs/ a fresh build gives."""
+    settings = load_settings(project / "mkdocs.yml")
+    session = Session()
+    _append(_seed(project), NAMELESS)
+    build(settings, session=session)
+    cache = project / ".cache" / "explainer"
+    (cache / MEMORY_FILE).unlink()  # without the session, every page would be drawn again
+    for entry in cache.glob("??/*.json"):
+        entry.unlink()  # and every seed extracted again
+    extracted: list[str] = []
+    monkeypatch.setattr(
+        generator.extract,
+        "extract",
+        lambda articles, *args, _real=generator.extract.extract, **kwargs: (
+            extracted.extend(a.source.name for a in articles) or _real(articles, *args, **kwargs)
+        ),
+    )
+    _append(_seed(project, 4), NAMES)
+    result = build(settings, session=session)
+    assert extracted == [_seed(project, 4).name]
+    assert result.kept > 0  # from the Memory kept: the cache folder has none
+    assert _docs(project) == _fresh_docs(project, extractions, tmp_path / "fresh")

@@ -142,11 +142,17 @@ class Extractor:
     context manager so the worker is always stopped.
     """
 
-    def __init__(self, settings: Settings, rebuilding: bool = False):
+    def __init__(
+        self, settings: Settings, rebuilding: bool = False, kept: dict[str, Extraction] | None = None
+    ):
         self.model = settings.model
         self.processes = settings.process_count
         self.cache = ExtractionCache(settings.cache_dir) if settings.cache_dir else None
-        self.worker = ExtractionWorker(self.model) if rebuilding and ExtractionWorker.available() else None
+        # kept: a long-lived process's extractions by cache key (session.py); the model stays loaded in it
+        # too, so it needs no worker.
+        self.kept = kept
+        forks = rebuilding and kept is None and ExtractionWorker.available()
+        self.worker = ExtractionWorker(self.model) if forks else None
 
     def __enter__(self) -> Extractor:
         return self
@@ -161,9 +167,16 @@ class Extractor:
 
     def extract(self, articles: list[Article]) -> list[ExtractedArticle]:
         """Every article's extraction, computing only the cache misses (in one batch, so they can run in
-        parallel). A few misses go to the worker while this process loads the cached ones."""
-        keys = [cache_key(a, self.model) for a in articles] if self.cache else []
-        missing = [i for i in range(len(articles)) if self.cache is None or not self.cache.has(keys[i])]
+        parallel). A few misses go to the worker while this process loads the cached ones; a session's
+        kept extractions are not read again."""
+        kept = self.kept if self.kept is not None else {}
+        keys = [cache_key(a, self.model) for a in articles] if self.cache or self.kept is not None else []
+        found: dict[int, Extraction] = {i: kept[key] for i, key in enumerate(keys) if key in kept}
+        missing = [
+            i
+            for i in range(len(articles))
+            if i not in found and (self.cache is None or not self.cache.has(keys[i]))
+        ]
         batch = [articles[i] for i in missing]
         done = None
         if batch and self.worker is not None and len(batch) < PARALLEL_FROM_ARTICLES:
@@ -171,9 +184,8 @@ class Extractor:
         else:
             self.close()  # its core is the extraction pool's now, or it is not needed
             done = self._run(batch) if batch else []
-        found: dict[int, Extraction] = {}
         corrupt = []
-        for i in sorted(set(range(len(articles))) - set(missing)):
+        for i in sorted(set(range(len(articles))) - set(missing) - found.keys()):
             hit = self.cache.get(keys[i]) if self.cache else None
             if hit is None:
                 corrupt.append(i)
@@ -191,6 +203,9 @@ class Extractor:
             found[i] = extraction
             if self.cache:
                 self.cache.put(keys[i], extraction)
+        if self.kept is not None:  # this build's seeds only: an edited seed's old extraction goes
+            self.kept.clear()
+            self.kept.update((keys[i], found[i]) for i in range(len(articles)))
         return [ExtractedArticle(article, found[i]) for i, article in enumerate(articles)]
 
     def _run(self, batch: list[Article]) -> list[Extraction]:
