@@ -30,6 +30,13 @@ from watchdog.events import (
     EVENT_TYPE_DELETED,
     EVENT_TYPE_MODIFIED,
     EVENT_TYPE_MOVED,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
     FileSystemEvent,
     FileSystemEventHandler,
 )
@@ -42,6 +49,18 @@ from .write import MANIFEST, is_temporary, load_manifest, sha256
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED})
+# The events asked of the system: by default inotify also reports every open and close, so each file a
+# build reads (every seed, every page MkDocs reads from docs/) was an event for this process to handle,
+# and a rebuild under serve took a third longer than `mkdocs build`'s.
+ASKED = [
+    FileCreatedEvent,
+    FileModifiedEvent,
+    FileDeletedEvent,
+    FileMovedEvent,
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+]
 TRIGGER = "docs-changed"
 DEBOUNCE_S = 0.2  # a burst of events this close together is one save
 
@@ -143,7 +162,7 @@ def watch_docs(docs: Path, trigger_folder: Path, folders: Sequence[Path] = ()) -
         observer = kind()
         try:
             for handler, folder in watched:
-                observer.schedule(handler, str(folder), recursive=True)
+                observer.schedule(handler, str(folder), recursive=True, event_filter=ASKED)
             observer.start()
             return observer
         except OSError as error:

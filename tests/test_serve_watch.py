@@ -187,3 +187,27 @@ def test_mkdocs_serve_builds_once_for_a_saved_seed(tmp_path):
         server.terminate()
         server.wait(timeout=60)
         assert not os.path.exists(project / "site")  # serve builds into a folder of its own
+
+
+def test_reading_a_watched_file_is_no_event_to_handle(tmp_path, monkeypatch):
+    """A build reads every seed and MkDocs every page of docs/: the observer is not told of reads at all
+    (handling each open and close held the interpreter through a rebuild)."""
+    docs, seeds, folder = tmp_path / "docs", tmp_path / "seeds", tmp_path / "trigger"
+    handled: list[str] = []
+    for handler in (_AnyChange, _EditorChanges):
+        monkeypatch.setattr(
+            handler,
+            "on_any_event",
+            lambda self, event, _real=handler.on_any_event: (
+                handled.append(event.event_type) or _real(self, event)
+            ),
+        )
+    with _watching(docs, folder, [seeds]):
+        (seeds / "a.txt").write_text("A seed.", encoding="utf-8")
+        assert _trigger_text(folder) == str(seeds / "a.txt")
+        time.sleep(DEBOUNCE_S * 5)  # the write's events are in
+        before = len(handled)
+        for _ in range(20):
+            (seeds / "a.txt").read_bytes()
+        time.sleep(DEBOUNCE_S * 5)
+        assert len(handled) == before, handled[before:]
