@@ -255,3 +255,27 @@ def test_a_hyphenated_name_is_one_name():
         ("Hewlett-Packard", T.ORGANIZATION),
     )
     assert [m.name for m in found] == ["Guinea-Bissau", "Hewlett-Packard"]
+
+
+@pytest.mark.parametrize(
+    "sentence, found, office",
+    [
+        (
+            "Officers with the Baldwin County Sheriff's office arrested them.",
+            ("Baldwin County Sheriff", T.ORGANIZATION),
+            "Baldwin County Sheriff's office",
+        ),
+        (
+            "The Manhattan District Attorney’s Office said it would appeal.",
+            ("Manhattan", T.PLACE),
+            "Manhattan District Attorney’s Office",
+        ),
+    ],
+)
+def test_a_title_before_its_office_is_that_office(sentence, found, office):
+    assert [(m.name, m.type) for m in run(sentence, found)] == [(office, T.ORGANIZATION)]
+
+
+def test_a_name_without_a_title_before_an_office_stays_itself():
+    found = run("Microsoft's office in Dublin closed.", ("Microsoft", T.ORGANIZATION), ("Dublin", T.PLACE))
+    assert [(m.name, m.type) for m in found] == [("Microsoft", T.ORGANIZATION), ("Dublin", T.PLACE)]

@@ -28,6 +28,7 @@ from .roles import (
     OFFICES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
+    is_role_head,
     is_role_word,
     role_after,
     role_apposed_before,
@@ -128,6 +129,32 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
                     break
             i += 1
     return found
+
+
+_OFFICE_AFTER = re.compile(r"(?P<title>(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+(?:office|department)\b", re.I)
+
+
+def _offices(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, EntityType]]:
+    """The mentions with a name and an office-holder's title before "'s office" taken as that office, an
+    organisation ('the Baldwin County Sheriff's office', 'the Manhattan District Attorney's Office'); and
+    the offices' types by name."""
+    out, types = [], {}
+    for m in mentions:
+        after = (
+            _OFFICE_AFTER.match(text, m.end) if m.type not in (EntityType.DATE, EntityType.PERSON) else None
+        )
+        title = (m.text + after.group("title")).split() if after else []
+        if not title or not is_role_head(title[-1]) or not all(w[:1].isupper() for w in title):
+            out.append(m)
+            continue
+        name = " ".join(text[m.start : after.end()].split())
+        out.append(
+            replace(
+                m, text=text[m.start : after.end()], end=after.end(), type=EntityType.ORGANIZATION, name=name
+            )
+        )
+        types[fold(name)] = EntityType.ORGANIZATION
+    return out, types
 
 
 def _dateline_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
@@ -269,6 +296,8 @@ def refine(
         if m.type is EntityType.DATE or decided[fold(m.name)] is not None
     ]
     types = {key: kind for key, kind in decided.items() if kind is not None}
+    kept, offices = _offices(article.text, kept)
+    types.update(offices)
     kept = widened(article, kept, types)
     kept += found_again(article, sentences, kept, known_names(kept, types))
     kept = _dateline_places(sentences, kept)

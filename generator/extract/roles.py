@@ -25,6 +25,7 @@ admiral marshal officer adviser advisor aide counsel candidate nominee mp lawmak
 attorney ruler monarch negotiator striker midfielder goalkeeper rep gov gen col lt cardinal archbishop
 bishop rabbi imam cleric sheikh ayatollah activist dissident tycoon billionaire businessman businesswoman
 banker boss inspector commissioner superintendent sergeant professor executive strategist chairperson
+sheriff coroner treasurer comptroller
 """.split()
 )
 # The role heads that are an office of a country: with a demonym, the country's ('Russian President'); any
