@@ -81,7 +81,8 @@ def build(
             page_paths=paths,
         )
     try:
-        # After an edit, only a few seeds need the model: the Extractor's worker loads it meanwhile.
+        # After an edit, only a few seeds need the model: the Extractor's worker loads it meanwhile (a
+        # session's process has it loaded already).
         kept = session.extractions if session is not None else None
         with Extractor(settings, rebuilding=stamp is not None, kept=kept) as extractor:
             previous = (session.memory_of(stamp.inputs) if session and stamp else None) or load_memory(

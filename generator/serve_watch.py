@@ -50,8 +50,7 @@ from .write import MANIFEST, is_temporary, load_manifest, sha256
 log = logging.getLogger("mkdocs.plugins.explainer")
 CHANGES = frozenset({EVENT_TYPE_CREATED, EVENT_TYPE_MODIFIED, EVENT_TYPE_DELETED, EVENT_TYPE_MOVED})
 # The events asked of the system: by default inotify also reports every open and close, so each file a
-# build reads (every seed, every page MkDocs reads from docs/) was an event for this process to handle,
-# and a rebuild under serve took a third longer than `mkdocs build`'s.
+# build reads (every seed, every page MkDocs reads from docs/) was an event for this process to handle.
 ASKED = [
     FileCreatedEvent,
     FileModifiedEvent,

@@ -35,7 +35,3 @@ class Session:
     def keep(self, inputs: str, memory: Memory) -> None:
         """Keep the Memory a build just saved under `inputs`."""
         self.inputs, self.memory = inputs, memory
-
-    def forget(self) -> None:
-        """Keep nothing of the last build (its Memory was not saved, or the build failed)."""
-        self.inputs, self.memory = None, None

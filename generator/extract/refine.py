@@ -131,7 +131,7 @@ def _caps_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> list
     return found
 
 
-_OFFICE_AFTER = re.compile(r"(?P<title>(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+(?:office|department)\b", re.I)
+_OFFICE_AFTER = re.compile(r"(?P<title>(?:\s+[A-Z][\w.-]*){0,3})[’']s\s+(?i:office|department)\b")
 
 
 def _offices(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[str, EntityType]]:
@@ -147,12 +147,9 @@ def _offices(text: str, mentions: list[Mention]) -> tuple[list[Mention], dict[st
         if not title or not is_role_head(title[-1]) or not all(w[:1].isupper() for w in title):
             out.append(m)
             continue
-        name = " ".join(text[m.start : after.end()].split())
-        out.append(
-            replace(
-                m, text=text[m.start : after.end()], end=after.end(), type=EntityType.ORGANIZATION, name=name
-            )
-        )
+        office = text[m.start : after.end()]
+        name = " ".join(office.split())
+        out.append(replace(m, text=office, end=after.end(), type=EntityType.ORGANIZATION, name=name))
         types[fold(name)] = EntityType.ORGANIZATION
     return out, types
 
