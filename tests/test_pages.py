@@ -208,6 +208,35 @@ def test_related_entities_ranked_by_shared_sentences_with_evidence(pages):
     )
 
 
+def test_related_quotes_a_sentence_naming_several_of_them_once():
+    article = make_article(
+        "meeting",
+        "Putin meets Yukos",
+        "2004-12-21",
+        [
+            "In 1991 Putin met Yukos managers in Moscow.",
+            "Yukos shares fell in Moscow.",
+            "Putin flew home from Moscow.",
+        ],
+    )
+    pages = {
+        p.path: p.content.decode() for p in render_site(site_of(corpus_of_articles((article,), roles={})))
+    }
+    text = pages["entities/moscow.md"]
+    related = text[text.index("## Related") : text.index("## Mentions")]
+    assert related.count("In 1991 Putin met Yukos managers in Moscow.") == 1
+    # Putin and Yukos tie on two sentences; Putin's line quotes the first, Yukos's the next one it has.
+    assert "— 2 shared sentences: “In 1991 Putin met Yukos managers in Moscow.”" in related
+    assert "Yukos](yukos.md) — 2 shared sentences: “Yukos shares fell in Moscow.”" in related
+    # On Yukos's page, Moscow's line quotes the one sentence Yukos shares with Putin.
+    text = pages["entities/yukos.md"]
+    related = text[text.index("## Related") : text.index("## Mentions")]
+    assert (
+        "Vladimir Putin](vladimir-putin.md) — 1 shared sentence; it is quoted above, for Moscow [↩]"
+        in related
+    )
+
+
 def test_index_pages_sorted_by_mentions_with_filter(pages):
     everything = pages["entities/index.md"]
     assert (

@@ -4,7 +4,7 @@ entities, network."""
 from __future__ import annotations
 
 from ..markup import md_inline, md_text, safe_url
-from ..model import TYPE_INFO, EntityMention, EntityType, Page
+from ..model import TYPE_INFO, EntityMention, EntityType, Evidence, Link, Page
 from . import profile
 from .common import front_matter, md_link, render_template
 from .exports import entity_data_path
@@ -30,31 +30,50 @@ def _highlighted(sentence_text: str, sentence_start: int, em: EntityMention) -> 
     return f"{md_inline(before)}<mark>{md_inline(inside)}</mark>{md_inline(after)}"
 
 
-def _related_lines(entity_id: str, related: list[str], site: Site, path: str) -> list[str]:
-    """Each related entity with the number of shared sentences and one of them, linked to its paragraph."""
-    lines = []
+def _related_quotes(
+    entity_id: str, related: list[str], site: Site
+) -> list[tuple[str, Link, Evidence | None, str]]:
+    """Each related entity, its link, the sentence its line cites (None for a tie made by an act alone), and
+    the entity whose line quotes that sentence: itself, unless every sentence it has is quoted above already.
+    So one sentence naming five entities is quoted once, not five times."""
+    quoted_for: dict[tuple[str, str], str] = {}
+    rows = []
     for other in related:
         link = site.link_between(entity_id, other)
-        target = site.entity_path(other)
-        name = site.entity(other).name
-        shown = md_link(name, target, path) if target else md_inline(name)
-        line = f"{shown} — {plural(link.weight, 'shared sentence')}"
-        if link.evidence:
-            ev = link.evidence[0]
-            where = article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else "")
-            line += f": “{md_inline(ev.sentence)}” {md_link('↩', where, path)}"
+        if not link.evidence:
+            rows.append((other, link, None, other))
+            continue
+        fresh = next((ev for ev in link.evidence if (ev.article, ev.sentence) not in quoted_for), None)
+        cited = fresh or link.evidence[0]
+        quoted_for.setdefault((cited.article, cited.sentence), other)
+        rows.append((other, link, cited, quoted_for[(cited.article, cited.sentence)]))
+    return rows
+
+
+def _related_lines(rows: list[tuple[str, Link, Evidence | None, str]], site: Site, path: str) -> list[str]:
+    """Each related entity with the number of shared sentences and the one cited for it, linked to its
+    paragraph."""
+    lines = []
+    for other, link, cited, quoted_under in rows:
+        line = f"{_entity_link(other, site, path)} — {plural(link.weight, 'shared sentence')}"
+        if cited is None:
+            lines.append(line)
+            continue
+        where = md_link("↩", article_path(cited.article) + (f"#{cited.anchor}" if cited.anchor else ""), path)
+        if quoted_under == other:
+            line += f": “{md_inline(cited.sentence)}” {where}"
+        else:
+            which = "it" if link.weight == 1 else "one"
+            line += f"; {which} is quoted above, for {md_inline(site.entity(quoted_under).name)} {where}"
         lines.append(line)
     return lines
 
 
-def _quoted_above(entity_id: str, related: list[str], site: Site) -> set[tuple[str, str]]:
-    """(article, sentence) of each sentence the Related list quotes: the mention list leaves them out."""
-    quoted = set()
-    for other in related:
-        link = site.link_between(entity_id, other)
-        if link.evidence:
-            quoted.add((link.evidence[0].article, link.evidence[0].sentence))
-    return quoted
+def _entity_link(entity_id: str, site: Site, path: str) -> str:
+    """The entity's name, linked to its page when it has one."""
+    target = site.entity_path(entity_id)
+    name = site.entity(entity_id).name
+    return md_link(name, target, path) if target else md_inline(name)
 
 
 class EntityPages:
@@ -73,8 +92,8 @@ class EntityPages:
     def draw(self, site: Site, key: str) -> Page:
         entity = site.entity(key)
         path = entity_page_path(key)
-        related = site.related(key, MAX_RELATED)
-        quoted = _quoted_above(key, related, site)
+        related = _related_quotes(key, site.related(key, MAX_RELATED), site)
+        quoted = {(cited.article, cited.sentence) for _, _, cited, _ in related if cited}
         by_article: dict[str, list[EntityMention]] = {}
         for em in site.mentions_of(key):
             by_article.setdefault(em.article, []).append(em)
@@ -136,7 +155,7 @@ class EntityPages:
             "mention_groups": groups,
             "said": said,
             "more_said": more_said,
-            "related": _related_lines(key, related, site, path),
+            "related": _related_lines(related, site, path),
             "graph": ego_graph_context(key, site, path, f"Who and what {entity.name} is connected with"),
         }
         return Page(path, render_template("entity.md.j2", context))
