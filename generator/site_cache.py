@@ -40,10 +40,10 @@ from mkdocs.structure.pages import Page
 from .fingerprint import installed_version, package_digest, update_with_tree
 from .site_files import CachedPage, LinkedFile, linked
 from .sitemap import write_sitemap
-from .write import write_atomic
+from .write import checked_body, with_checksum, write_atomic
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-INDEX = "index.json"
+INDEX = "pages.json"  # its body's checksum on the first line (write.with_checksum)
 SHAPING_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "Markdown", "Jinja2", "MarkupSafe")
 
 
@@ -137,10 +137,7 @@ class SiteCache:
         """The cache in folder, empty when it is missing, damaged, or made in another environment."""
         cache = cls(folder, environment)
         try:
-            data = json.loads((folder / INDEX).read_text(encoding="utf-8"))
-            body = data["body"]
-            if hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest() != data["checksum"]:
-                raise ValueError("checksum")
+            body = json.loads(checked_body((folder / INDEX).read_bytes()))
             if body["environment"] == environment:
                 cache.entries = {src: _Entry(**entry) for src, entry in body["pages"].items()}
         except FileNotFoundError:
@@ -292,11 +289,8 @@ class SiteCache:
             "pages": {src: vars(entry) for src, entry in sorted(pages.items())},
         }
         try:
-            body = json.loads(json.dumps(body, default=str))  # search entries as the index writes them
-            checksum = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-            write_atomic(
-                self.folder / INDEX, json.dumps({"checksum": checksum, "body": body}).encode("utf-8")
-            )
+            # default=str: search entries as the search plugin's index writes them
+            write_atomic(self.folder / INDEX, with_checksum(json.dumps(body, default=str).encode("utf-8")))
             live = {entry.html for entry in pages.values()} | {INDEX}
             for path in self.folder.iterdir():
                 if path.name not in live:

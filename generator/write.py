@@ -42,6 +42,20 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def with_checksum(body: bytes) -> bytes:
+    """A cache file's bytes: the sha256 of body on the first line, body after it."""
+    return sha256(body).encode("ascii") + b"\n" + body
+
+
+def checked_body(data: bytes) -> bytes:
+    """The body of a file with_checksum wrote; ValueError when the checksum does not match (a damaged or
+    half-written file)."""
+    checksum, _, body = data.partition(b"\n")
+    if checksum != sha256(body).encode("ascii"):
+        raise ValueError("checksum does not match")
+    return body
+
+
 def _file_mode() -> int:
     """The mode a plain open() gives a new file under this process's umask (mkstemp gives 0600)."""
     umask = os.umask(0)

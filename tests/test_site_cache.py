@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site_cache import RACY_NS, _vouching
+from generator.site_cache import INDEX, RACY_NS, _vouching
+from generator.write import checked_body
 
 from .conftest import ENV, MKDOCS, folder_bytes, make_project, yukos_seeds
 
@@ -161,7 +162,7 @@ def test_a_damaged_cache_is_rendered_again(project, tmp_path):
     assert rendered >= 1 and cached > 0
     _assert_as_a_full_build(project, tmp_path)
 
-    index = cache / "index.json"
+    index = cache / INDEX
     index.write_text(index.read_text(encoding="utf-8").replace('"source": "', '"source": "0', 1))
     cached, _, log = _build(project)
     assert cached == 0 and "site cache is damaged" in log
@@ -170,7 +171,7 @@ def test_a_damaged_cache_is_rendered_again(project, tmp_path):
 
 
 def _source_states(project: Path) -> dict[str, list[int] | None]:
-    body = json.loads((_site_cache(project) / "index.json").read_text(encoding="utf-8"))["body"]
+    body = json.loads(checked_body((_site_cache(project) / INDEX).read_bytes()))
     return {src: entry["source_state"] for src, entry in body["pages"].items()}
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from .. import __version__
 from ..fingerprint import extraction_code_digest, installed_version
 from ..model import Article, Extraction
-from ..write import write_atomic
+from ..write import checked_body, with_checksum, write_atomic
 
 
 def cache_key(article: Article, model: str) -> str:
@@ -153,10 +153,7 @@ class ExtractionCache:
     def get(self, key: str) -> Extraction | None:
         """The cached extraction, or None if missing, corrupt or of another shape."""
         try:
-            checksum, _, raw = self._path(key).read_bytes().partition(b"\n")
-            if checksum.decode("ascii") != hashlib.sha256(raw).hexdigest():
-                return None
-            return decoder(Extraction)(json.loads(raw))
+            return decoder(Extraction)(json.loads(checked_body(self._path(key).read_bytes())))
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
 
@@ -164,6 +161,6 @@ class ExtractionCache:
         """Store an entry: the sha256 of its JSON body on the first line, the body after it."""
         raw = json.dumps(to_plain(extraction), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         try:
-            write_atomic(self._path(key), hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw)
+            write_atomic(self._path(key), with_checksum(raw))
         except OSError:
             pass  # a cache folder that cannot be written costs the next build time, never this one
