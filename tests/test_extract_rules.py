@@ -279,3 +279,56 @@ def test_a_title_before_its_office_is_that_office(sentence, found, office):
 def test_a_name_without_a_title_before_an_office_stays_itself():
     found = run("Microsoft's office in Dublin closed.", ("Microsoft", T.ORGANIZATION), ("Dublin", T.PLACE))
     assert [(m.name, m.type) for m in found] == [("Microsoft", T.ORGANIZATION), ("Dublin", T.PLACE)]
+
+
+@pytest.mark.parametrize(
+    "sentence, found, named",
+    [
+        # The recogniser's span for the abbreviation is named as the state, stop or no stop, AP or postal.
+        (
+            "Apple opened a store in Cupertino, Calif., on Tuesday.",
+            [("Cupertino", T.PLACE), ("Calif", T.PLACE)],
+            [("Cupertino", "Cupertino"), ("Calif", "California")],
+        ),
+        (
+            "The plant in Linden, NJ will close.",
+            [("Linden", T.PLACE), ("NJ", T.ORGANIZATION)],
+            [("Linden", "Linden"), ("NJ", "New Jersey")],
+        ),
+        # Found where the recogniser passed it over, when written with its full stops.
+        (
+            "A church in Charleston, S.C. was attacked.",
+            [("Charleston", T.PLACE)],
+            [("Charleston", "Charleston"), ("S.C", "South Carolina")],
+        ),
+        # D.C. after Washington is Washington's, the place that news names alone; after another town it is
+        # the district.
+        (
+            "The Senate in Washington, D.C., voted.",
+            [("Senate", T.ORGANIZATION), ("Washington", T.PLACE), ("D.C", T.PLACE)],
+            [("Senate", "Senate"), ("Washington", "Washington")],
+        ),
+        (
+            "A school in Anacostia, D.C. closed.",
+            [("Anacostia", T.PLACE)],
+            [("Anacostia", "Anacostia"), ("D.C", "Washington, D.C.")],
+        ),
+    ],
+)
+def test_a_state_abbreviation_after_a_town_is_the_state(sentence, found, named):
+    out = run(sentence, *found)
+    assert [(m.text, m.name) for m in out] == named
+    assert all(m.type is T.PLACE for m in out if m.name != "Senate")
+
+
+@pytest.mark.parametrize(
+    "sentence, found",
+    [
+        ("They met in Paris, France.", [("Paris", T.PLACE), ("France", T.PLACE)]),
+        ("A store in Cupertino, Ca. opened.", [("Cupertino", T.PLACE)]),  # no state's abbreviation
+        ("His sister, Miss. Jones, came.", [("Jones", T.PERSON)]),  # no town before the comma
+        ("Apple, Pa. Jones said.", [("Apple", T.ORGANIZATION), ("Jones", T.PERSON)]),
+    ],
+)
+def test_no_state_without_a_town_and_an_abbreviation(sentence, found):
+    assert [m.name for m in run(sentence, *found)] == [text for text, _ in found]

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
-from ..names import country_name, demonym_country, fold, is_place
+from ..names import DISTRICT_OF_COLUMBIA, country_name, demonym_country, fold, is_place, us_state
 from .found_again import found_again, known_names, widened
 from .proposals import proposals
 from .retype import Retyper, name_groups
@@ -180,6 +180,45 @@ def _dateline_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> 
     return kept + found
 
 
+_COMMA = re.compile(r",\s+")
+# An abbreviation with its full stops ('Calif.', 'S.C.'), and what may follow it.
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.|[A-Z]\.(?:[A-Z][a-z]?\.)+)(?=[\s,;:)”\"]|$)")
+
+
+def _states_after_towns(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    """The mentions with each state's abbreviation after a town ('Cupertino, Calif.', 'Linden, NJ') named as
+    the state ('California'), and found where the recogniser missed it (with its full stop); in 'Washington,
+    D.C.' the D.C. is Washington's. The comma after a place is what makes 'Pa.' or 'Miss.' a state."""
+    at = {m.start: m for m in mentions if m.type is not EntityType.DATE}
+    starts = [s.start for s in sentences]
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        if m.start in dropped:
+            continue
+        out.append(m)
+        comma = _COMMA.match(text, m.end) if m.type is EntityType.PLACE else None
+        if comma is None:
+            continue
+        held = at.get(comma.end())
+        written = _ABBREVIATION.match(text, comma.end())
+        if held is not None:
+            start, end = held.start, held.end
+        elif written is not None:
+            start, end = written.start(), written.end() - 1  # the span stops before the final stop
+        else:
+            continue
+        state = us_state(text[start:end])
+        if state is None:
+            continue
+        dropped.add(start)
+        if state == DISTRICT_OF_COLUMBIA and m.name == "Washington":
+            continue  # 'Washington, D.C.' is the Washington that news names alone
+        sentence = held.sentence if held else bisect_right(starts, start) - 1
+        out.append(Mention(text[start:end], start, end, sentence, EntityType.PLACE, state))
+    return out
+
+
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
     """The mention with the role its sentence gives it, and the mention of whose role it is, if the role
     names that ('Russia's' in 'Russia's chief negotiator')."""
@@ -298,6 +337,7 @@ def refine(
     kept = widened(article, kept, types)
     kept += found_again(article, sentences, kept, known_names(kept, types))
     kept = _dateline_places(sentences, kept)
+    kept = _states_after_towns(article.text, sentences, kept)
     kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
