@@ -75,8 +75,15 @@ def _defines(mention: Mention, text: str) -> str | None:
     return acronym if letters == _initials(mention.name).upper() else None
 
 
-def _article_keys(item: ExtractedArticle, mentions: Sequence[Mention], acronyms: dict[str, str]) -> list[str]:
-    """Key of each of an article's mentions (see the module docstring); acronyms it defines are recorded."""
+def _article_keys(
+    item: ExtractedArticle,
+    mentions: Sequence[Mention],
+    acronyms: dict[str, str],
+    own_names: frozenset[str] = frozenset(),
+) -> list[str]:
+    """Key of each of an article's mentions (see the module docstring); acronyms it defines are recorded.
+    A one-word name in own_names joins no longer name of a thing ('Wales' stays Wales beside 'BBC Wales'),
+    nor a person's first name."""
     keys = [base_key(m) for m in mentions]
     longer: dict[str, tuple[str, list[str]]] = {}  # key → (its kind, its words)
     for m, k in zip(mentions, keys):
@@ -97,6 +104,7 @@ def _article_keys(item: ExtractedArticle, mentions: Sequence[Mention], acronyms:
                 k
                 for k in by_short_form.get((kind, tuple(words)), ())
                 if _short_form(words, kind, *longer[k][::-1])
+                and not (kind == "thing" and words[0] in own_names and _owns_word(longer[k], words[0]))
             ]
             if len(candidates) > 1:  # the nearest longer name before it, else the first
                 before = [k for k in candidates if k in last_seen]
@@ -243,9 +251,10 @@ def group_mentions(
     """Every mention (mentions_of: each article's, lists split) in a group of its real thing."""
     groups: dict[str, Group] = {}
     acronyms: dict[str, str] = {}  # acronym key → key of what the text defines it as
+    own_names = _names_of_their_own(mentions_of)
     for item in extracted:
         mentions = mentions_of[item.article.slug]
-        for mention, key in zip(mentions, _article_keys(item, mentions, acronyms)):
+        for mention, key in zip(mentions, _article_keys(item, mentions, acronyms, own_names)):
             groups.setdefault(key, Group(key)).mentions.append((item.article.slug, mention))
     _join_surnames(groups)
     _join_initials(groups)
@@ -257,6 +266,36 @@ def group_mentions(
         if short in groups and long in groups:
             groups[long].mentions += groups.pop(short).mentions
     return groups
+
+
+def _owns_word(longer: tuple[str, list[str]], word: str) -> bool:
+    """Whether a name of its own may not join this longer name: a thing's last word ('BBC Wales'), a
+    person's first ('Wales physio Mark Davies', a span cut wrong). A person's surname it may join."""
+    kind, words = longer
+    return kind == "thing" or words[0] == word
+
+
+OWN_NAME_ARTICLES = 2  # a one-word name that stands alone in this many articles is a name of its own
+
+
+def _names_of_their_own(mentions_of: dict[str, tuple[Mention, ...]]) -> frozenset[str]:
+    """Folded one-word names of things that stand alone, with no longer name of a thing ending in them, in
+    OWN_NAME_ARTICLES articles or more: 'Wales', 'Labour', 'Sony'. Where an article also has 'BBC Wales',
+    'New Labour' or 'Rival Sony', the one word is still the thing named alone elsewhere."""
+    alone: Counter[str] = Counter()
+    for mentions in mentions_of.values():
+        short, last_words = set(), set()
+        for m in mentions:
+            kind = _kind(m)
+            if kind != "thing":
+                continue
+            words = fold(m.name).split()
+            if len(words) == 1:
+                short.add(words[0])
+            elif words:
+                last_words.add(words[-1])
+        alone.update(short - last_words)
+    return frozenset(name for name, count in alone.items() if count >= OWN_NAME_ARTICLES)
 
 
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname, never one

@@ -186,3 +186,33 @@ def test_a_generational_suffix_is_no_surname():
     )
     ids = _ids(corpus)
     assert ids["Phillips"] == "Walter M Phillips Jr" and ids["Jr"] == "Jr"
+
+
+def test_a_name_that_stands_alone_elsewhere_joins_no_longer_name_ending_in_it():
+    corpus = corpus_of(
+        ("Wales won in Cardiff.", [("Wales", T.PLACE), ("Cardiff", T.PLACE)]),
+        ("Wales lost.", [("Wales", T.PLACE)]),
+        ("BBC Wales said Wales would play.", [("BBC Wales", T.ORGANIZATION), ("Wales", T.PLACE, 1)]),
+        # A person's span cut wrong: the first word is still the place.
+        (
+            "Wales physio Mark Davies saw Wales win.",
+            [("Wales physio Mark Davies", T.PERSON), ("Wales", T.PLACE, 1)],
+        ),
+    )
+    ids = {(em.article, em.mention.text): em.entity for em in corpus.mentions}
+    wales = {entity for (_, text), entity in ids.items() if text == "Wales"}
+    assert len(wales) == 1 and ids[("a2", "BBC Wales")] not in wales
+    assert ids[("a3", "Wales physio Mark Davies")] not in wales
+    assert corpus.entities[wales.pop()].type is T.PLACE
+
+
+def test_a_name_standing_alone_in_one_article_only_still_joins_the_longer_name():
+    corpus = corpus_of(
+        (
+            "The New York Times reported it. The Times said so.",
+            [("New York Times", T.ORGANIZATION), ("Times", T.ORGANIZATION, 1)],
+        ),
+        ("The Times wrote.", [("Times", T.ORGANIZATION)]),
+    )
+    ids = {(em.article, em.mention.text): em.entity for em in corpus.mentions}
+    assert ids[("a0", "Times")] == ids[("a0", "New York Times")]
