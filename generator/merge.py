@@ -104,7 +104,7 @@ def _article_keys(
                 k
                 for k in by_short_form.get((kind, tuple(words)), ())
                 if _short_form(words, kind, *longer[k][::-1])
-                and not (kind == "thing" and words[0] in own_names and _owns_word(longer[k], words[0]))
+                and not (kind == "thing" and words[0] in own_names and _kept_apart_from(longer[k], words[0]))
             ]
             if len(candidates) > 1:  # the nearest longer name before it, else the first
                 before = [k for k in candidates if k in last_seen]
@@ -268,9 +268,9 @@ def group_mentions(
     return groups
 
 
-def _owns_word(longer: tuple[str, list[str]], word: str) -> bool:
-    """Whether a name of its own may not join this longer name: a thing's last word ('BBC Wales'), a
-    person's first ('Wales physio Mark Davies', a span cut wrong). A person's surname it may join."""
+def _kept_apart_from(longer: tuple[str, list[str]], word: str) -> bool:
+    """Whether a name of its own stays apart from this longer name: a thing's ('BBC Wales'), or a person's
+    it begins ('Wales physio Mark Davies', a span cut wrong). A person's surname it may join."""
     kind, words = longer
     return kind == "thing" or words[0] == word
 

@@ -322,6 +322,27 @@ def test_a_state_abbreviation_after_a_town_is_the_state(sentence, found, named):
 
 
 @pytest.mark.parametrize(
+    "text, found, named",
+    [
+        # A dateline's place is found after the other mentions: its state is still named once.
+        (
+            "CUPERTINO, Calif. (AP) — Apple opened a store.",
+            [("Calif", T.PLACE), ("Apple", T.ORGANIZATION)],
+            [("CUPERTINO", "Cupertino"), ("Calif", "California"), ("Apple", "Apple")],
+        ),
+        # The second Cupertino is found again, after the abbreviation that follows it.
+        (
+            "Apple is in Cupertino.\nIt opened in Cupertino, Calif., on Monday.",
+            [("Cupertino", T.PLACE), ("Calif", T.PLACE)],
+            [("Cupertino", "Cupertino"), ("Cupertino", "Cupertino"), ("Calif", "California")],
+        ),
+    ],
+)
+def test_a_town_found_late_names_its_state_once(text, found, named):
+    assert [(m.text, m.name) for m in run(text, *found)] == named
+
+
+@pytest.mark.parametrize(
     "sentence, found",
     [
         ("They met in Paris, France.", [("Paris", T.PLACE), ("France", T.PLACE)]),

@@ -191,12 +191,11 @@ def _states_after_towns(text: str, sentences: Sequence[Sentence], mentions: list
     D.C.' the D.C. is Washington's. The comma after a place is what makes 'Pa.' or 'Miss.' a state."""
     at = {m.start: m for m in mentions if m.type is not EntityType.DATE}
     starts = [s.start for s in sentences]
-    out: list[Mention] = []
-    dropped: set[int] = set()
+    # Two passes: the mentions are not in text order here (a dateline's place and a town found again come
+    # last), so what an abbreviation becomes is worked out for all of them before any is dropped.
+    dropped: set[int] = set()  # id() of the recogniser's spans for abbreviations
+    states: list[Mention] = []
     for m in mentions:
-        if m.start in dropped:
-            continue
-        out.append(m)
         comma = _COMMA.match(text, m.end) if m.type is EntityType.PLACE else None
         if comma is None:
             continue
@@ -209,14 +208,15 @@ def _states_after_towns(text: str, sentences: Sequence[Sentence], mentions: list
         else:
             continue
         state = us_state(text[start:end])
-        if state is None:
+        if state is None or any(s.start == start for s in states):
             continue
-        dropped.add(start)
+        if held is not None:
+            dropped.add(id(held))
         if state == DISTRICT_OF_COLUMBIA and m.name == "Washington":
             continue  # 'Washington, D.C.' is the Washington that news names alone
         sentence = held.sentence if held else bisect_right(starts, start) - 1
-        out.append(Mention(text[start:end], start, end, sentence, EntityType.PLACE, state))
-    return out
+        states.append(Mention(text[start:end], start, end, sentence, EntityType.PLACE, state))
+    return [m for m in mentions if id(m) not in dropped] + states
 
 
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
