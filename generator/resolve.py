@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .curation import CurationEntry
-from .merge import Group, group_mentions, site_mentions
+from .merge import Group, group_mentions
 from .model import (
     TYPE_PRIORITY,
     ArticleEntity,
@@ -28,6 +28,7 @@ from .model import (
     Report,
 )
 from .names import canonical_name, demonym_country, fold
+from .site_mentions import site_mentions
 from .slugs import SlugRegistry
 
 

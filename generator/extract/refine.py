@@ -5,6 +5,7 @@ Pure Python (no spaCy), so each rule is tested on its own:
 - places by gazetteer stay places (Moscow 'said' nothing: it is still a place);
 - a wire dateline's capitals are a place ('DODGE CITY 1996-08-27', 'KYIV, Ukraine (AP) —');
 - two places joined by a dash are two places ('U.S.-Russia');
+- a state's abbreviation after a town is that state ('Cupertino, Calif.': us_states.py);
 - one type per name per article, by vote;
 - a mention that is part of a longer name of the article, where the text reads that name, is that name, and
   later mentions of a known name are found where the model missed them (found_again.py);
@@ -20,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import TYPE_PRIORITY, Article, EntityType, Mention, Sentence
-from ..names import DISTRICT_OF_COLUMBIA, country_name, demonym_country, fold, is_place, us_state
+from ..names import country_name, demonym_country, fold, is_place
 from .found_again import found_again, known_names, widened
 from .proposals import proposals
 from .retype import Retyper, name_groups
@@ -45,6 +46,7 @@ from .spans import (
     strip_titles,
     tidy,
 )
+from .us_states import states_after_towns
 
 
 def _retyped(mention: Mention) -> Mention:
@@ -180,45 +182,6 @@ def _dateline_places(sentences: Sequence[Sentence], mentions: list[Mention]) -> 
     return kept + found
 
 
-_COMMA = re.compile(r",\s+")
-# An abbreviation with its full stops ('Calif.', 'S.C.'), and what may follow it.
-_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.|[A-Z]\.(?:[A-Z][a-z]?\.)+)(?=[\s,;:)”\"]|$)")
-
-
-def _states_after_towns(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
-    """The mentions with each state's abbreviation after a town ('Cupertino, Calif.', 'Linden, NJ') named as
-    the state ('California'), and found where the recogniser missed it (with its full stop); in 'Washington,
-    D.C.' the D.C. is Washington's. The comma after a place is what makes 'Pa.' or 'Miss.' a state."""
-    at = {m.start: m for m in mentions if m.type is not EntityType.DATE}
-    starts = [s.start for s in sentences]
-    # Two passes: the mentions are not in text order here (a dateline's place and a town found again come
-    # last), so what an abbreviation becomes is worked out for all of them before any is dropped.
-    dropped: set[int] = set()  # id() of the recogniser's spans for abbreviations
-    states: list[Mention] = []
-    for m in mentions:
-        comma = _COMMA.match(text, m.end) if m.type is EntityType.PLACE else None
-        if comma is None:
-            continue
-        held = at.get(comma.end())
-        written = _ABBREVIATION.match(text, comma.end())
-        if held is not None:
-            start, end = held.start, held.end
-        elif written is not None:
-            start, end = written.start(), written.end() - 1  # the span stops before the final stop
-        else:
-            continue
-        state = us_state(text[start:end])
-        if state is None or any(s.start == start for s in states):
-            continue
-        if held is not None:
-            dropped.add(id(held))
-        if state == DISTRICT_OF_COLUMBIA and m.name == "Washington":
-            continue  # 'Washington, D.C.' is the Washington that news names alone
-        sentence = held.sentence if held else bisect_right(starts, start) - 1
-        states.append(Mention(text[start:end], start, end, sentence, EntityType.PLACE, state))
-    return [m for m in mentions if id(m) not in dropped] + states
-
-
 def _with_role(mention: Mention, sentence: Sentence, others: Sequence[Mention]) -> Mention:
     """The mention with the role its sentence gives it, and the mention of whose role it is, if the role
     names that ('Russia's' in 'Russia's chief negotiator')."""
@@ -337,7 +300,7 @@ def refine(
     kept = widened(article, kept, types)
     kept += found_again(article, sentences, kept, known_names(kept, types))
     kept = _dateline_places(sentences, kept)
-    kept = _states_after_towns(article.text, sentences, kept)
+    kept = states_after_towns(article.text, sentences, kept)
     kept += _caps_places(sentences, kept)
     kept.sort(key=lambda m: (m.start, m.end))
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
