@@ -208,10 +208,9 @@ def _names_of_their_own(mentions_of: dict[str, tuple[Mention, ...]]) -> frozense
     for mentions in mentions_of.values():
         short, last_words = set(), set()
         for m in mentions:
-            kind = _kind(m)
-            if kind != "thing":
+            if _kind(m) != "thing":
                 continue
-            words = fold(m.name).split()
+            words = _words(m, "thing")
             if len(words) == 1:
                 short.add(words[0])
             elif words:

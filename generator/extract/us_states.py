@@ -24,7 +24,7 @@ def states_after_towns(text: str, sentences: Sequence[Sentence], mentions: list[
     # Two passes: the mentions are not in text order here (a dateline's place and a town found again come
     # last), so what an abbreviation becomes is worked out for all of them before any is dropped.
     dropped: set[int] = set()  # id() of the recogniser's spans for abbreviations
-    states: list[Mention] = []
+    states: dict[int, Mention] = {}  # by start: one state per abbreviation, looked up, not searched for
     for m in mentions:
         comma = _COMMA.match(text, m.end) if m.type is EntityType.PLACE else None
         if comma is None:
@@ -38,12 +38,12 @@ def states_after_towns(text: str, sentences: Sequence[Sentence], mentions: list[
         else:
             continue
         state = us_state(text[start:end])
-        if state is None or any(s.start == start for s in states):
+        if state is None or start in states:
             continue
         if held is not None:
             dropped.add(id(held))
         if state == DISTRICT_OF_COLUMBIA and m.name == "Washington":
             continue  # 'Washington, D.C.' is the Washington that news names alone
         sentence = held.sentence if held else bisect_right(starts, start) - 1
-        states.append(Mention(text[start:end], start, end, sentence, EntityType.PLACE, state))
-    return [m for m in mentions if id(m) not in dropped] + states
+        states[start] = Mention(text[start:end], start, end, sentence, EntityType.PLACE, state)
+    return [m for m in mentions if id(m) not in dropped] + list(states.values())

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from ..failures import doing
 from ..markup import escape_block_start, md_inline, md_text, safe_url
 from ..model import Article, EntityMention, EntityType, Page, Reference
-from .common import front_matter, md_link, render_template
+from .common import front_matter, md_link, name_link, render_template
 from .dates import readable_date
 from .drawing import shorten
 from .graphs import graph_context
@@ -47,8 +47,7 @@ def _glance(article: Article, site: Site, path: str) -> list[tuple[str, str]]:
         entity = site.entity(ae.entity)
         if entity.type not in by_type or len(by_type[entity.type]) >= GLANCE_LIMITS[entity.type]:
             continue
-        target = site.entity_path(entity.id)
-        text = md_link(entity.name, target, path) if target else md_inline(entity.name)
+        text = name_link(entity.name, site.entity_path(entity.id), path)
         if ae.role and entity.type is EntityType.PERSON:
             text += f" ({md_inline(ae.role)})"
         by_type[entity.type].append(text)
@@ -94,9 +93,7 @@ def _who_said_what(site: Site, slug: str, path: str) -> list[tuple[str, list[str
             said.append(f"“{words}” [↩](#{ev.anchor})" if ev.anchor else f"“{words}”")
     rows = []
     for speaker, said in list(by_speaker.items())[:MAX_SPEAKERS]:
-        target = site.entity_path(speaker)
-        name = site.entity(speaker).name
-        rows.append((md_link(name, target, path) if target else md_inline(name), said))
+        rows.append((name_link(site.entity(speaker).name, site.entity_path(speaker), path), said))
     return rows
 
 

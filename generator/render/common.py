@@ -10,6 +10,8 @@ import re
 import jinja2
 
 from ..markup import md_inline
+from ..model import Evidence
+from .paths import article_path
 
 _env = jinja2.Environment(
     loader=jinja2.PackageLoader("generator", "templates"),
@@ -55,6 +57,16 @@ def md_link(text: str, target: str, current: str) -> str:
     folder, _, name = path.rpartition("/")
     relative = _relative_folder(folder, current.rpartition("/")[0]) + name
     return f"[{md_inline(text)}]({relative}{'#' + anchor if anchor else ''})"
+
+
+def evidence_link(ev: Evidence, current: str) -> str:
+    """'↩', linked from page `current` to the paragraph that holds the evidence sentence."""
+    return md_link("↩", article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else ""), current)
+
+
+def name_link(name: str, target: str | None, current: str) -> str:
+    """The name linked to target (a docs path), or as plain text when there is no page to link to."""
+    return md_link(name, target, current) if target else md_inline(name)
 
 
 @functools.lru_cache(maxsize=1024)

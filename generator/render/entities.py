@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..markup import md_inline, md_text, safe_url
 from ..model import TYPE_INFO, EntityMention, EntityType, Evidence, Link, Page
 from . import profile
-from .common import front_matter, md_link, render_template
+from .common import evidence_link, front_matter, md_link, name_link, render_template
 from .exports import entity_data_path
 from .feeds import entity_feed_path
 from .graphs import ego_graph_context
@@ -55,11 +55,12 @@ def _related_lines(rows: list[tuple[str, Link, Evidence | None, str]], site: Sit
     paragraph."""
     lines = []
     for other, link, cited, quoted_under in rows:
-        line = f"{_entity_link(other, site, path)} — {plural(link.weight, 'shared sentence')}"
+        shown = name_link(site.entity(other).name, site.entity_path(other), path)
+        line = f"{shown} — {plural(link.weight, 'shared sentence')}"
         if cited is None:
             lines.append(line)
             continue
-        where = md_link("↩", article_path(cited.article) + (f"#{cited.anchor}" if cited.anchor else ""), path)
+        where = evidence_link(cited, path)
         if quoted_under == other:
             line += f": “{md_inline(cited.sentence)}” {where}"
         else:
@@ -67,13 +68,6 @@ def _related_lines(rows: list[tuple[str, Link, Evidence | None, str]], site: Sit
             line += f"; {which} is quoted above, for {md_inline(site.entity(quoted_under).name)} {where}"
         lines.append(line)
     return lines
-
-
-def _entity_link(entity_id: str, site: Site, path: str) -> str:
-    """The entity's name, linked to its page when it has one."""
-    target = site.entity_path(entity_id)
-    name = site.entity(entity_id).name
-    return md_link(name, target, path) if target else md_inline(name)
 
 
 class EntityPages:

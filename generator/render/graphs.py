@@ -7,10 +7,9 @@ from dataclasses import dataclass, replace
 from ..markup import html_text, md_inline
 from ..model import TYPE_INFO, Evidence
 from ..verbs import ROLE, VERB, act_sentence
-from .common import md_link
+from .common import evidence_link, name_link
 from .drawing import draw, legend_swatch
 from .embeds import snippet
-from .paths import article_path
 from .site import Site
 from .views import View, fewer_plain_links, strongest_first, strongest_links
 
@@ -60,10 +59,7 @@ def _relations(
     def linked(node: str, text: str | None = None) -> str:
         path = site.entity_path(node)
         shown = text if text is not None else names[node]
-        return md_link(shown, path, current) if path else md_inline(shown)
-
-    def back(ev: Evidence) -> str:
-        return md_link("↩", article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else ""), current)
+        return name_link(shown, path, current)
 
     acts: dict[tuple, list[Evidence]] = {}
     plain: dict[str, list[tuple[str, int]]] = {}
@@ -93,7 +89,8 @@ def _relations(
             lambda who, text, parties=parties: linked(parties[who], text),
             mood,
         )
-        links = " ".join(back(ev) for ev in list(dict.fromkeys(evidence))[:MAX_EVIDENCE_LINKS])
+        cited = list(dict.fromkeys(evidence))[:MAX_EVIDENCE_LINKS]
+        links = " ".join(evidence_link(ev, current) for ev in cited)
         items.append(ListedRelation("role" if verb == ROLE.key else "act", f"{sentence} {links}"))
     ends = sorted(plain, key=rank.__getitem__)
     for node in ends[:MAX_NAMED_WITH_LINES]:

@@ -10,7 +10,7 @@ from ..markup import md_inline
 from ..model import Act, Quotation
 from ..names import fold
 from ..verbs import ROLE, SPEAK, VERB, act_sentence
-from .common import md_link
+from .common import evidence_link, md_link, name_link
 from .dates import readable_date
 from .drawing import said, shorten
 from .paths import article_path
@@ -66,14 +66,12 @@ def _act_line(site: Site, act: Act, path: str, own: str) -> str:
     def linked(who: str, text: str) -> str:
         entity_id = act.source if who == "doer" else act.target
         target = site.entity_path(entity_id) if entity_id != own else None  # no link to the page itself
-        return md_link(text, target, path) if target else md_inline(text)
+        return name_link(text, target, path)
 
     source, target = site.entity(act.source).name, site.entity(act.target).name
     sentence = act_sentence(VERB[act.verb], source, target, act.mutual, act.detail, linked, act.mood)
     ev = act.evidence
-    return (
-        f"{sentence} {md_link('↩', article_path(ev.article) + (f'#{ev.anchor}' if ev.anchor else ''), path)}"
-    )
+    return f"{sentence} {evidence_link(ev, path)}"
 
 
 def strongest_acts(site: Site, entity_id: str, limit: int = KEY_RELATIONS) -> list[Act]:
@@ -128,7 +126,7 @@ def seen(site: Site, entity_id: str, path: str) -> tuple[str, str] | None:
 def quotation_line(site: Site, quotation: Quotation, path: str, with_article: bool = True) -> str:
     """“The quoted words” — the article, its date ↩ (the paragraph)."""
     ev = quotation.evidence
-    back = md_link("↩", article_path(ev.article) + (f"#{ev.anchor}" if ev.anchor else ""), path)
+    back = evidence_link(ev, path)
     words = f"“{md_inline(shorten(quotation.text, QUOTATION_MAX_CHARS))}”"
     if not with_article:
         return f"{words} {back}"
