@@ -327,6 +327,9 @@ def test_central_sentences_and_key_numbers():
     ]
     quoted = make_article("q", "Q", None, ["The unit sold for $9.37bn: a bargain, critics said."])
     assert key_numbers(quoted) == [("The unit sold for", "$9.37bn", "", "p1")]
+    # The whole word: 'million' is not 'm' and 'illion'.
+    bail = make_article("b", "B", None, ["Bail was set at $5.2 million on Monday."])
+    assert [n for _, n, _, _ in key_numbers(bail)] == ["$5.2 million"]
     assert site_of(make_corpus()).reading_order() == ["tax-bill", "auction"]
 
 

@@ -19,7 +19,7 @@ _STOP = frozenset(
 )
 # Money, percentages and counted things: '$27.5bn', '£600m', '76%', '3 million', '464,000 subscribers'.
 _NUMBER = re.compile(
-    r"(?:[$£€]\s?\d[\d,.]*\s?(?:bn|m|k|billion|million|trillion)?"
+    r"(?:[$£€]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k)\b)?"
     r"|\b\d[\d,.]*\s?(?:%|per ?cent\b)"
     r"|\b\d[\d,.]*\s(?:billion|million|trillion|thousand)\b"
     r"|\b\d{1,3}(?:,\d{3})+\b)"
