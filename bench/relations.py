@@ -21,7 +21,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from bench.run import DEFAULT_CORPUS, RESULTS, corpus_files, floor_seconds
+from bench import run
+from bench.run import DEFAULT_CORPUS, corpus_files, floor_seconds
 
 SAMPLE = 50
 SEED = 15
@@ -54,14 +55,14 @@ def main() -> None:
     settings = Settings()
     print(f"bench-relations: {len(files)} files from {corpus_dir}", file=sys.stderr)
     floor = floor_seconds(files, settings.model, settings.process_count)
-    report = Report()
-    articles = read_files(files, settings.max_seed_bytes, report)
+    build_report = Report()
+    articles = read_files(files, settings.max_seed_bytes, build_report)
     start = time.perf_counter()
     extractions = extract(articles, settings.model, n_process=settings.process_count)
     extract_s = time.perf_counter() - start
 
     corpus = resolve_articles(
-        articles, [ExtractedArticle(a, e) for a, e in zip(articles, extractions)], settings, report
+        articles, [ExtractedArticle(a, e) for a, e in zip(articles, extractions)], settings, build_report
     )
     graph = build_graph(corpus)
     site = Site(settings, "Bench", corpus, graph)
@@ -106,8 +107,8 @@ def main() -> None:
         lines.append(
             f"{n}. **{names[quotation.speaker]}**: “{quotation.text}” — in: {quotation.evidence.sentence}"
         )
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "relations-sample.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run.RESULTS.mkdir(parents=True, exist_ok=True)
+    (run.RESULTS / "relations-sample.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     items = sum(kinds.values())
     result = {
@@ -124,6 +125,7 @@ def main() -> None:
         "share_with_relation_article_median": round(statistics.median(shares), 3) if shares else None,
         "relations_verb": verbs["verb"],
         "relations_role": verbs["role"],
+        "relations_by_verb": dict(Counter(a.verb for a in acts).most_common()),
         "quotations": len(corpus.quotations),
         "quotation_speakers_named": speakers["name"],
         "quotation_speakers_pronoun": speakers["pronoun"],
@@ -133,7 +135,7 @@ def main() -> None:
         "references_pair": references["pair"],
         "top8_nodes_labelled": round(labelled / counted, 4) if counted else None,
     }
-    report(result, "relations.json", f"; samples in {RESULTS / 'relations-sample.md'}")
+    run.report(result, "relations.json", f"; samples in {run.RESULTS / 'relations-sample.md'}")
 
 
 if __name__ == "__main__":
