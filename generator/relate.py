@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import TYPE_INFO, Act, Corpus, EntityType, Evidence, ExtractedArticle, Link, Node
-from .verbs import SPEAK
+from .verbs import SPEAK, VERB
 
 # Dates make every edge a hub: they stay on the timeline, never in the graph (their type has no shape).
 GRAPH_TYPES = frozenset(t for t in EntityType if TYPE_INFO[t].shape)
@@ -159,6 +159,9 @@ def _add_acts(ties: dict[str, dict[str, _Tie]], corpus: Corpus, evidence) -> Non
                 continue
             if action.verb == SPEAK.key and corpus.entities[source].type is not EntityType.PERSON:
                 continue  # a party or a band 'said': a quotation credited to no one person
+            others = VERB[action.verb].others
+            if others is not None and not action.mutual and corpus.entities[target].type not in others:
+                continue  # 'will join Cragg': a surname the recogniser took for a body, resolved to a person
             if action.mutual and target < source:
                 source, target = target, source
             if target not in ties[source]:

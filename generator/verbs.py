@@ -27,6 +27,12 @@ class Argument(Enum):
     QUOTE = "quote"  # no parse: what a quotation names ('"Blair should go," said Howard': Howard on Blair)
 
 
+# The past of the verbs (and of the first words of the bases) the regular rules get wrong.
+IRREGULAR_PAST = {
+    **{"meet": "met", "lead": "led", "make": "made", "be": "was", "speak": "spoke", "beat": "beat"},
+    **{"leave": "left", "quit": "quit", "ban": "banned"},
+}
+
 PEOPLE = frozenset({EntityType.PERSON})
 BODIES = frozenset({EntityType.ORGANIZATION, EntityType.PLACE})  # what one leads, represents, works for
 
@@ -40,13 +46,15 @@ class Verb:
     together: str | None = (
         None  # "A and B {together}", infinitive: a mutual act; None for a verb never mutual
     )
-    irregular: tuple[str, ...] = ()  # word forms the regular rules miss ("met", "led")
+    irregular: tuple[str, ...] = ()  # word forms the regular rules and IRREGULAR_PAST miss ("beaten")
     others: frozenset[EntityType] | None = None  # the types the other party may have; None: any
 
     @property
     def forms(self) -> frozenset[str]:
-        """Every word form that says it ('greet' → greet, greets, greeted, greeting)."""
-        return frozenset(f for lemma in self.lemmas for f in inflections(lemma)) | frozenset(self.irregular)
+        """Every word form that says it ('greet' → greet, greets, greeted, greeting; 'leave' → left)."""
+        regular = {f for lemma in self.lemmas for f in inflections(lemma)}
+        pasts = {IRREGULAR_PAST[lemma] for lemma in self.lemmas if lemma in IRREGULAR_PAST}
+        return frozenset(regular | pasts | set(self.irregular))
 
 
 def inflections(lemma: str) -> tuple[str, ...]:
@@ -68,7 +76,7 @@ def inflections(lemma: str) -> tuple[str, ...]:
 
 VERBS: tuple[Verb, ...] = (
     Verb("greet", ("greet", "welcome"), "greet", Argument.OBJECT),
-    Verb("meet", ("meet",), "meet", Argument.OBJECT_OR_WITH, together="meet", irregular=("met",)),
+    Verb("meet", ("meet",), "meet", Argument.OBJECT_OR_WITH, together="meet"),
     Verb("visit", ("visit",), "visit", Argument.OBJECT),
     Verb(
         "travel",
@@ -79,7 +87,7 @@ VERBS: tuple[Verb, ...] = (
     ),
     Verb("sign", ("sign",), "sign an agreement with", Argument.AGREEMENT_WITH, together="sign an agreement"),
     Verb("agree", ("agree",), "agree with", Argument.WITH, together="agree"),
-    Verb("support", ("support", "back"), "support", Argument.OBJECT),
+    Verb("support", ("support", "back", "endorse"), "support", Argument.OBJECT),
     Verb("accuse", ("accuse",), "accuse", Argument.OBJECT),
     Verb("criticise", ("criticise", "criticize"), "criticise", Argument.OBJECT),
     Verb("warn", ("warn",), "warn", Argument.OBJECT),
@@ -92,10 +100,22 @@ VERBS: tuple[Verb, ...] = (
     Verb("reject", ("reject",), "reject", Argument.OBJECT),
     Verb("urge", ("urge",), "urge", Argument.OBJECT),
     Verb("appoint", ("appoint",), "appoint", Argument.OBJECT, others=PEOPLE),
-    Verb("lead", ("lead", "head"), "lead", Argument.OBJECT, irregular=("led",), others=BODIES),
+    Verb("lead", ("lead", "head"), "lead", Argument.OBJECT, others=BODIES),
     Verb("represent", ("represent",), "represent", Argument.OBJECT, others=BODIES),
     Verb("work", ("work",), "work for", Argument.FOR, others=BODIES),
     Verb("member", ("member",), "be a member of", Argument.MEMBER_OF, others=BODIES),
+    Verb("praise", ("praise", "congratulate"), "praise", Argument.OBJECT),
+    Verb("blame", ("blame",), "blame", Argument.OBJECT),
+    Verb("condemn", ("condemn",), "condemn", Argument.OBJECT),
+    Verb("defend", ("defend",), "defend", Argument.OBJECT),
+    Verb("ask", ("ask",), "ask", Argument.OBJECT),
+    Verb("sue", ("sue",), "sue", Argument.OBJECT),
+    Verb("ban", ("ban",), "ban", Argument.OBJECT, irregular=("banning",)),
+    Verb("beat", ("beat", "defeat"), "beat", Argument.OBJECT, irregular=("beaten",)),
+    Verb("replace", ("replace", "succeed"), "replace", Argument.OBJECT, others=PEOPLE),
+    Verb("sack", ("sack", "dismiss"), "sack", Argument.OBJECT, others=PEOPLE),
+    Verb("join", ("join",), "join", Argument.OBJECT, others=BODIES),
+    Verb("leave", ("leave", "quit"), "leave", Argument.OBJECT, irregular=("quitting",), others=BODIES),
     Verb("speak", (), "speak about", Argument.QUOTE),
     Verb("role", (), "", Argument.ROLE),  # the edge shows the role's own words
 )
@@ -121,13 +141,12 @@ def possessive(name: str) -> str:
 
 
 PAST, PRESENT = "past", "present"  # an act's mood, else the words before its infinitive ("will", "vowed to")
-_IRREGULAR_PAST = {"meet": "met", "lead": "led", "make": "made", "be": "was", "speak": "spoke"}
 
 
 def _conjugated(first: str, mood: str, plural: bool) -> str:
     if mood == PAST:
-        if first in _IRREGULAR_PAST:
-            return "were" if plural and first == "be" else _IRREGULAR_PAST[first]
+        if first in IRREGULAR_PAST:
+            return "were" if plural and first == "be" else IRREGULAR_PAST[first]
         if re.search(r"[^aeiou][aeiou]l$", first):  # travel → travelled
             return first + "led"
         return inflections(first)[2]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -205,6 +206,21 @@ def test_mutual_action_is_stored_once_in_name_order():
     graph = build_graph(make_corpus(item))
     [act] = graph.link("ann-lee", "zed-ray").acts
     assert (act.source, act.target, act.mutual) == ("ann-lee", "zed-ray", True)
+
+
+@pytest.mark.parametrize("resolved_type, kept", [(ORG, True), (P, False)])
+def test_an_act_is_kept_only_with_the_kind_of_party_its_verb_takes(resolved_type, kept):
+    """One joins a body: 'Mark Carroll will join Cragg' relates them only if Cragg is no person on the
+    site, whatever the recogniser typed in the sentence."""
+    item = make_article(
+        "race",
+        [("Mark Carroll will join Cragg in Madrid.", [("Mark Carroll", P), ("Cragg", ORG)])],
+        actions=[("Mark Carroll", "join", "Cragg", 0, False)],
+    )
+    corpus = make_corpus(item)
+    corpus.entities["cragg"] = replace(corpus.entities["cragg"], type=resolved_type)
+    acts = build_graph(corpus).link("mark-carroll", "cragg").acts
+    assert [a.verb for a in acts] == (["join"] if kept else [])
 
 
 def test_a_hubs_neighbourhood_keeps_room_for_a_second_ring():

@@ -89,7 +89,7 @@ CASES = {
     ),
     "member of, relative": (
         "Candela, who was a member of the Roma side, joined Bolton.",
-        {"Candela was a member of Roma"},
+        {"Candela was a member of Roma", "Candela joined Bolton"},
     ),
     "will travel": (
         "Vladimir Putin will travel to Vietnam next week.",
@@ -99,7 +99,42 @@ CASES = {
         "President Putin is the first important leader to visit North Korea since the pandemic.",
         {"Putin visited North Korea"},
     ),
+    "praise": ("Tony Blair praised Gordon Brown for his budget.", {"Tony Blair praised Gordon Brown"}),
+    "congratulate": (
+        "George Bush congratulated Viktor Yushchenko on his victory.",
+        {"George Bush praised Viktor Yushchenko"},
+    ),
+    "blame": ("Michael Howard blamed Gordon Brown for the debt.", {"Michael Howard blamed Gordon Brown"}),
+    "condemn": ("Jack Straw condemned Iran on Monday.", {"Jack Straw condemned Iran"}),
+    "defend": ("Tony Blair defended David Blunkett in the Commons.", {"Tony Blair defended David Blunkett"}),
+    "ask": ("Tony Blair asked Gordon Brown to stay.", {"Tony Blair asked Gordon Brown"}),
+    "sue": ("Microsoft sued Google in California.", {"Microsoft sued Google"}),
+    "ban": ("Uefa banned Jose Mourinho for two matches.", {"Uefa banned Jose Mourinho"}),
+    "beat": ("Chelsea beat Newcastle at Stamford Bridge.", {"Chelsea beat Newcastle"}),
+    "defeat (passive)": ("Lleyton Hewitt was defeated by Marat Safin.", {"Marat Safin beat Lleyton Hewitt"}),
+    "replace": (
+        "Rafael Benitez replaced Gerard Houllier at Anfield.",
+        {"Rafael Benitez replaced Gerard Houllier"},
+    ),
+    "succeed": ("Gordon Brown will succeed Tony Blair.", {"Gordon Brown will replace Tony Blair"}),
+    "sack": ("Newcastle sacked Bobby Robson in August.", {"Newcastle sacked Bobby Robson"}),
+    "join": ("Jonathan Woodgate joined Real Madrid last summer.", {"Jonathan Woodgate joined Real Madrid"}),
+    "quit": ("Alan Milburn quit the cabinet and left Downing Street.", {"Alan Milburn left Downing Street"}),
+    "a relative pronoun after a place": (
+        "Myskina will face eighth-seed Patty Schnyder from Switzerland, who defeated China's Li Na 6-3 7-6.",
+        {"Patty Schnyder beat Li Na"},
+    ),
+    "a relative pronoun after a verb's preposition": (
+        "Roger Federer lost to Rafael Nadal, who beat Novak Djokovic in the final.",
+        {"Rafael Nadal beat Novak Djokovic"},
+    ),
+    "urged to meet": (
+        "Tony Blair urged Gordon Brown to meet George Bush.",
+        {"Tony Blair urged Gordon Brown"},
+    ),
     # What must give nothing:
+    "a court is not its city": ("Yukos asked the Houston court to order Russia to arbitration.", set()),
+    "a wish": ("UKIP called for the UK to leave the European Union.", set()),
     "denied": ("Tony Blair did not meet George Bush in Washington.", set()),
     "supposed": ("If Russia attacks Ukraine, Germany will respond.", set()),
     "called a name": ("Michael Howard called Tony Blair a liar on Sunday.", set()),
@@ -137,3 +172,31 @@ def test_every_verb_of_the_vocabulary_has_a_case():
 @pytest.mark.parametrize("case", CASES)
 def test_each_verb_rule(relations_by_case, case):
     assert relations_by_case[case] == CASES[case][1]
+
+
+def test_only_a_sentence_whose_names_can_be_related_by_its_verb_is_parsed():
+    """A verb form with a name before it and one after ("X met Y"), or two before ("X and Y met"), is
+    parsed; one that both names follow ("After the meeting ended, X spoke to Y") is not."""
+    from generator.extract.actions import find_actions
+    from generator.model import EntityType, Extraction, Mention, Sentence
+
+    texts = [
+        "Tony Blair met George Bush.",
+        "Tony Blair and George Bush met.",
+        "After the meeting ended, Tony Blair spoke to George Bush.",
+    ]
+    sentences, mentions, start = [], [], 0
+    for n, text in enumerate(texts):
+        sentences.append(Sentence(0, start, start + len(text), text))
+        for name in ("Tony Blair", "George Bush"):
+            at = start + text.index(name)
+            mentions.append(Mention(name, at, at + len(name), n, EntityType.PERSON, name))
+        start += len(text) + 1
+    parsed = []
+
+    def recording_parse(batch):
+        parsed.extend(batch)
+        return iter(())
+
+    find_actions([Extraction(tuple(sentences), tuple(mentions))], recording_parse)
+    assert parsed == texts[:2]
