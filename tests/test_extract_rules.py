@@ -101,6 +101,18 @@ def test_lowercase_span_is_no_name():
     assert run("the president spoke.", ("president", T.PERSON)) == []
 
 
+def test_a_span_with_no_letter_is_no_name():
+    """A race time or a score the recogniser took for a place ('7:40.53'); '3M' keeps its letter, and an
+    event such as '9/11' needs none."""
+    found = run(
+        "He won in 7:40.53 for 3M after 9/11.",
+        ("7:40.53", T.PLACE),
+        ("3M", T.ORGANIZATION),
+        ("9/11", T.EVENT),
+    )
+    assert [m.name for m in found] == ["3M", "9/11"]
+
+
 def test_city_used_for_its_government_stays_a_place():
     (moscow,) = run("Moscow said no.", ("Moscow", T.ORGANIZATION))
     assert moscow.type is T.PLACE

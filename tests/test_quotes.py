@@ -123,6 +123,15 @@ def test_no_credit_to_a_speaker_the_quotation_names():
     assert credited(story) == []
 
 
+def test_no_credit_to_a_speaker_the_quotation_names_by_first_name():
+    story = Story(
+        "Steven Gerrard stayed at Liverpool.", '"Steven is above money, whatever they offer," he said.'
+    )
+    story.named("Steven Gerrard", P)
+    story.named("Liverpool", ORG)
+    assert credited(story) == []
+
+
 def test_the_writers_brackets_are_not_what_the_speaker_spoke_about():
     story = Story('"The firm (in North Carolina) let down Tony Blair," said John Smith.')
     story.named("North Carolina", EntityType.PLACE)

@@ -88,7 +88,7 @@ def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Seque
             speaker = _speaker(article.text, max(sentence.start, block.start), start, end, in_block, words)
             if speaker is None and n == 0 and a == 0:
                 speaker = running
-            if speaker is None or words < 2 or _names_speaker(speaker, people, inner):
+            if speaker is None or words < 2 or _names_speaker(speaker, article.text[slice(*inner)]):
                 continue
             quotes.append(Quote(speaker.start, inner[0], inner[1], index))
             credited_last = speaker if n == len(spans) - 1 else None
@@ -100,10 +100,12 @@ def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Seque
     return quotes
 
 
-def _names_speaker(speaker: Mention, people: list[Mention], inner: tuple[int, int]) -> bool:
-    """Whether the quoted words name their speaker ('... than Mr Kennedy,' he said): people rarely speak of
-    themselves by name, so the credit is more likely wrong."""
-    return any(inner[0] <= m.start < inner[1] and m.name == speaker.name and not m.refers for m in people)
+def _names_speaker(speaker: Mention, quoted: str) -> bool:
+    """Whether the quoted words name their speaker, by a word of the name ('... than Mr Kennedy,' he said;
+    '"Steven is above money," he said' of Steven Gerrard): people rarely speak of themselves by name, so
+    the credit is more likely wrong."""
+    words = [w for w in speaker.name.split() if len(w) > 2 and w[:1].isupper()]
+    return any(re.search(rf"\b{re.escape(w)}\b", quoted) for w in words)
 
 
 def _speaker(

@@ -195,6 +195,8 @@ def keep(mention: Mention, article_text: str) -> bool:
         )
     if not (mention.name[:1].isupper() or mention.name[:1].isdigit()) or mention.name.casefold() in NOT_NAMES:
         return False
+    if mention.type is not EntityType.EVENT and not any(c.isalpha() for c in mention.name):
+        return False  # '7:40.53', '2-1': a time or a score taken for a name ('9/11' is an event)
     following = re.match(r" ([\w.-]+)", article_text[mention.end : mention.end + 30])
     if fold(mention.name) in ROLE_MODIFIERS and following and is_role_head(following.group(1)):
         return False  # 'Home' in 'Home Secretary Charles Clarke': a title's word, not a name
