@@ -29,8 +29,14 @@ class Argument(Enum):
 
 # The past of the verbs (and of the first words of the bases) the regular rules get wrong.
 IRREGULAR_PAST = {
-    **{"meet": "met", "lead": "led", "make": "made", "be": "was", "speak": "spoke", "beat": "beat"},
-    **{"leave": "left", "quit": "quit", "ban": "banned"},
+    "meet": "met",
+    "lead": "led",
+    "make": "made",
+    "be": "was",
+    "speak": "spoke",
+    "beat": "beat",
+    "leave": "left",
+    "ban": "banned",
 }
 
 PEOPLE = frozenset({EntityType.PERSON})

@@ -192,7 +192,8 @@ def _others(verb, argument: Argument) -> tuple[list, bool] | None:
 
 
 def _happened(verb) -> bool:
-    """Not denied ("did not meet", "did not agree to meet") and not supposed ("if X attacks Y")."""
+    """Not denied ("did not meet", "did not agree to meet"), not supposed ("if X attacks Y") and not wished
+    ("called for the UK to leave")."""
     for token in (verb, verb.head) if verb.dep_ == "xcomp" else (verb,):
         if any(t.dep_ == "neg" for t in token.children):
             return False

@@ -84,11 +84,12 @@ def find_quotes(article: Article, sentences: Sequence[Sentence], mentions: Seque
             index, sentence = next(
                 ((i, s) for i, s in by_block[b] if s.start <= start < s.end), by_block[b][0]
             )
-            words = len(article.text[inner[0] : inner[1]].split())
+            quoted = article.text[inner[0] : inner[1]]
+            words = len(quoted.split())
             speaker = _speaker(article.text, max(sentence.start, block.start), start, end, in_block, words)
             if speaker is None and n == 0 and a == 0:
                 speaker = running
-            if speaker is None or words < 2 or _names_speaker(speaker, article.text[slice(*inner)]):
+            if speaker is None or words < 2 or _names_speaker(speaker, quoted):
                 continue
             quotes.append(Quote(speaker.start, inner[0], inner[1], index))
             credited_last = speaker if n == len(spans) - 1 else None
