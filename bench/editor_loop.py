@@ -74,6 +74,16 @@ def _wait_for(url: str, limit: float) -> None:
     raise SystemExit(f"bench: {url} did not answer within {limit} s")
 
 
+def _lowercase_mark() -> str:
+    """A word of its own for each save, in lowercase letters, so that the save changes one article page, as
+    the one-edit figure's paragraph does (a number in it was a new date entity, which redrew the nav)."""
+    value, letters = time.time_ns(), []
+    while value:
+        value, digit = divmod(value, 26)
+        letters.append(chr(ord("a") + digit))
+    return "".join(letters)
+
+
 def serve_reload_seconds(project: Path, seed: Path, env: dict) -> float:
     """From saving a paragraph into seed to the browser showing it, under `mkdocs serve` (live reload)."""
     from playwright.sync_api import sync_playwright
@@ -93,7 +103,7 @@ def serve_reload_seconds(project: Path, seed: Path, env: dict) -> float:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
             page = browser.new_page()
             page.goto(base + article_page(project, seed))
-            marker = f"Saved for the reload benchmark at {time.time_ns()}."
+            marker = f"Saved for the reload benchmark, mark {_lowercase_mark()}."
             start = time.perf_counter()
             append(seed, marker)
             deadline = start + RELOAD_LIMIT_S

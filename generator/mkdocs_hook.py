@@ -24,11 +24,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.yaml import yaml_load
 
+from generator.collection import FewerCollections, free_the_last_build
 from generator.config import ConfigError, ModelError, Settings, settings_from_mapping
 from generator.failures import environment_error, internal_error
 from generator.figures import FigureMissing, fill
 from generator.model import TYPES
-from generator.pipeline import build
+from generator.pipeline import build, load_model_in_background
 from generator.serve_watch import watch_docs
 from generator.session import Session
 from generator.site_cache import SiteCache, cache_folder, environment_digest
@@ -39,13 +40,16 @@ _INTERNAL_LINK = re.compile(r'href="explainer:([^"#]+)(#[^"]*)?"')
 _state: dict[str, object] = {}
 _old_site = OldSite()
 _session = Session()  # kept by `mkdocs serve` from build to build (MkDocs imports this hook once)
+_fewer_collections = FewerCollections()
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """Runs once when MkDocs starts, before any build: remembers whether it serves (see _published_url), and
-    whether it keeps site/ as it is (--dirty)."""
+    whether it keeps site/ as it is (--dirty); the garbage collector runs less often until MkDocs exits
+    (collection.py: MkDocs' side of a build holds tens of thousands of files and pages too)."""
     _state["serving"] = command == "serve"
     _state["dirty"] = dirty
+    _fewer_collections.start()
 
 
 def _published_url(config: MkDocsConfig) -> str | None:
@@ -86,9 +90,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Runs before MkDocs collects files: generates docs/ (only changed files are written); under serve,
-    with the session the last build left (session.py)."""
+    with the session the last build left (session.py), once the last build's garbage is freed."""
     settings = _state["settings"]
     assert isinstance(settings, Settings)
+    if _state.get("serving"):
+        free_the_last_build()
     try:
         session = _session if _state.get("serving") else None
         started = time.perf_counter()
@@ -200,7 +206,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_serve(server, config: MkDocsConfig, builder):
     """Runs once when `mkdocs serve` starts watching, before it watches mkdocs.yml's `watch:` paths: docs/
     is watched for the editor's changes only, not for the generator's own writes, which gave every edit a
-    second build; the `watch:` folders are watched by the same observer, not polled (serve_watch.py)."""
+    second build; the `watch:` folders are watched by the same observer, not polled (serve_watch.py). The
+    model loads meanwhile, in a thread: the session's builds extract in this process."""
     settings = _state["settings"]
     assert isinstance(settings, Settings)
     cache = settings.cache_dir
@@ -210,15 +217,18 @@ def on_serve(server, config: MkDocsConfig, builder):
     config.watch[:] = [path for path in config.watch if not os.path.isdir(path)]
     _state["docs_observer"] = watch_docs(Path(config.docs_dir), trigger, folders)
     server.watch(str(trigger))
+    if _state.get("serving"):  # a session's builds extract in this process (`serve --clean` has none)
+        load_model_in_background(settings)  # the editor's first save then extracts at once
     return server
 
 
 def on_shutdown() -> None:
-    """Runs when MkDocs exits: stops the docs/ observer of `mkdocs serve`."""
+    """Runs when MkDocs exits: stops the docs/ observer of `mkdocs serve`; the collector as it was."""
     observer = _state.pop("docs_observer", None)
     if observer is not None:
         observer.stop()
         observer.join(timeout=5)
+    _fewer_collections.stop()
 
 
 @event_priority(50)

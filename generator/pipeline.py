@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import gc
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .collection import collection_off, fewer_collections
 from .config import Settings
 from .failures import doing
 from .model import Article, Corpus, EntityType, Memory, Report
@@ -60,6 +60,14 @@ def build(
 ) -> BuildResult:
     """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds. A long-lived
     process passes its session (session.py): the next build then reads less from the cache folder."""
+    with fewer_collections():  # collection.py: most of what a build makes lives to its end
+        return _build_with_stamp(settings, site_name, report, session)
+
+
+def _build_with_stamp(
+    settings: Settings, site_name: str, report: Report | None, session: Session | None
+) -> BuildResult:
+    """build(), unless the stamp says docs/ is up to date; the stamp and memory saved for the next."""
     from .extract import Extractor
 
     report = report if report is not None else Report()
@@ -114,6 +122,14 @@ def build(
     return result
 
 
+def load_model_in_background(settings: Settings) -> None:
+    """For a process that will build again (`mkdocs serve`, waiting for a save): the model loads in a thread
+    meanwhile, and the next build extracts at once."""
+    from .extract import load_in_background
+
+    load_in_background(settings.model)
+
+
 def read_articles(settings: Settings, report: Report) -> list[Article]:
     """Stage 1: every readable seed, each once."""
     from .read import read_seeds
@@ -165,7 +181,7 @@ def _build(
         timings[stage] = round(now - clock, 3)
         clock = now
 
-    with _collection_off():
+    with collection_off():
         articles = read_articles(settings, report)
         lap("read")
         extracted = extractor.extract(articles)
@@ -235,20 +251,3 @@ def _write_review(settings: Settings, corpus: Corpus) -> None:
             write_atomic(path, text)
     except OSError:
         pass  # a queue that cannot be written is no reason to stop the build
-
-
-@contextmanager
-def _collection_off():
-    """The garbage collector off while the stages before rendering run, then as it was.
-
-    They make millions of objects that live to the build's end, and hardly any reference cycles;
-    collections walking them again and again took a fifth of a rebuild (rendering runs with it on, those
-    objects frozen out of its sight). spaCy's work turns it back on (extract.Extractor).
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()

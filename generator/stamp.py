@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import io
 import json
 import os
+import pickle
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +29,11 @@ from . import __version__
 from .config import FALLBACK_MODEL, Settings
 from .fingerprint import OUTPUT_PACKAGES, installed_version, package_digest, update_with_tree
 from .model import Memory, Problem
-from .write import write_atomic
+from .write import checked_body, with_checksum, write_atomic
 
 STAMP_FILE = "build-stamp.json"
-MEMORY_FILE = (
-    "build-memory.json"  # what the stamped build drew its pages from (changes.py), for the next build
-)
+# What the stamped build drew its pages from, for the next build: plain values pickled (see _memory_bytes).
+MEMORY_FILE = "build-memory.pickle"
 
 
 @dataclass(frozen=True)
@@ -114,22 +115,22 @@ def load_stamp(settings: Settings) -> Stamp | None:
 
 
 def load_memory(settings: Settings, stamp: Stamp | None) -> Memory | None:
-    """The Memory the stamped build left; None when there is none, it is another build's, or it does not
-    parse (every page is then drawn). Kept apart from the stamp, which an up-to-date build reads alone."""
+    """The Memory the stamped build left; None when there is none, it is another build's, or it is damaged
+    (every page is then drawn). Kept apart from the stamp, which an up-to-date build reads alone."""
     if stamp is None or settings.cache_dir is None:
         return None
     try:
-        raw = json.loads((settings.cache_dir / MEMORY_FILE).read_bytes())
-        return _memory_from_plain(raw["memory"]) if raw["inputs"] == stamp.inputs else None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+        inputs, memory = _memory_from_bytes((settings.cache_dir / MEMORY_FILE).read_bytes())
+        return memory if inputs == stamp.inputs else None
+    except (OSError, ValueError):
         return None
 
 
 def save_memory(settings: Settings, inputs: str, memory: Memory) -> None:
     """Write the Memory of the build that read `inputs` (before its stamp, which vouches for it)."""
     if settings.cache_dir is not None:
-        data = json.dumps({"inputs": inputs, "memory": _memory_to_plain(memory)}, separators=(",", ":"))
-        write_atomic(settings.cache_dir / MEMORY_FILE, data.encode("utf-8"))
+        write_atomic(settings.cache_dir / MEMORY_FILE, _memory_bytes(inputs, memory))
+        (settings.cache_dir / "build-memory.json").unlink(missing_ok=True)  # the file this one replaced
 
 
 def intact_files(stamp: Stamp | None, docs: Path) -> frozenset[str]:
@@ -179,56 +180,37 @@ def forget_stamp(settings: Settings) -> None:
             pass  # nor can a new stamp be written; the old one stays true of the files it records
 
 
-def _memory_to_plain(memory: Memory) -> dict:
-    """A Memory as JSON-ready values: each fact key once, and each page's reads (and each worked-out fact's
-    sources) as indices into them (a big
-    site's pages read hundreds of thousands of facts)."""
-    keys = sorted(
-        {key for reads in (*memory.pages.values(), *memory.made_from.values()) for key in reads}
-        | set(memory.facts)
-        | set(memory.made_from)
-    )
-    index = {key: i for i, key in enumerate(keys)}
-    return {
-        "environment": memory.environment,
-        "keys": keys,
-        "digests": [memory.facts.get(key) for key in keys],
-        "pages": {path: [index[key] for key in reads] for path, reads in memory.pages.items()},
-        "named": {slug: list(ids) for slug, ids in memory.named.items()},
-        "made_from": {
-            key: [index[source] for source in sources] for key, sources in memory.made_from.items()
-        },
-    }
+def _memory_bytes(inputs: str, memory: Memory) -> bytes:
+    """The Memory as a checksummed pickle of plain values (dicts, tuples, strings). A big site's pages read
+    over a million facts: as JSON, with each fact key once and the reads as indices, writing and reading it
+    back took 1.2 s of each rebuild on the BBC set; this takes 0.15 s."""
+    fields = {field.name: getattr(memory, field.name) for field in dataclasses.fields(memory)}
+    return with_checksum(pickle.dumps({"inputs": inputs, "memory": fields}, protocol=5))
 
 
-def _memory_from_plain(raw: dict) -> Memory:
-    """The inverse of _memory_to_plain; raises ValueError, KeyError, IndexError or TypeError on data of
-    another shape."""
+class _PlainValues(pickle.Unpickler):
+    """Reads plain values only. Every way a pickle comes by a function to call (and so runs code) goes
+    through find_class, which refuses them all. A crafted file could still make a build slow or crash it, as
+    could anyone who writes the project's own files (its mkdocs.yml names code to run)."""
 
-    def text(value) -> str:
-        if not isinstance(value, str):
-            raise TypeError("expected a string")
-        return value
+    def find_class(self, module: str, name: str):
+        raise pickle.UnpicklingError(f"{module}.{name} is no plain value")
 
-    keys = [text(key) for key in raw["keys"]]
-    digests = raw["digests"]
-    if len(digests) != len(keys):
-        raise ValueError("a digest per key")
 
-    def looked_up(reads: list) -> tuple[str, ...]:
-        # In C, not per read in Python (a big site's pages hold millions): a non-integer raises TypeError,
-        # an index past the end IndexError; only a negative one would pass unseen, so min() rules it out.
-        if reads and min(reads) < 0:
-            raise IndexError("not a key's index")
-        return tuple(map(keys.__getitem__, reads))
-
-    return Memory(
-        environment=text(raw["environment"]),
-        facts={key: text(digest) for key, digest in zip(keys, digests) if digest is not None},
-        pages={text(path): looked_up(reads) for path, reads in raw["pages"].items()},
-        named={text(slug): tuple(map(text, ids)) for slug, ids in raw["named"].items()},
-        made_from={text(key): looked_up(sources) for key, sources in raw["made_from"].items()},
-    )
+def _memory_from_bytes(data: bytes) -> tuple[str, Memory]:
+    """(inputs, Memory) from _memory_bytes's bytes; ValueError for anything else (a damaged file, a pickle
+    of other values, one that names a class)."""
+    try:
+        raw = _PlainValues(io.BytesIO(checked_body(data))).load()
+        inputs, memory = raw["inputs"], Memory(**raw["memory"])
+        tables = [getattr(memory, f.name) for f in dataclasses.fields(memory) if f.name != "environment"]
+        if not isinstance(inputs, str) or not isinstance(memory.environment, str):
+            raise TypeError("not a build's memory")
+        if not all(isinstance(table, dict) for table in tables):
+            raise TypeError("not a build's memory")
+    except Exception as error:  # whatever a damaged or crafted pickle raises
+        raise ValueError(f"not a build's memory ({error.__class__.__name__})") from None
+    return inputs, memory
 
 
 class DateCache:

@@ -79,3 +79,61 @@ def test_an_extractor_with_a_dead_worker_extracts_in_this_process(tmp_path):
     with Extractor(Settings(cache=str(tmp_path)), rebuilding=True) as extractor:
         os.kill(extractor.worker.pid, signal.SIGKILL)
         assert [item.extraction for item in extractor.extract(articles)] == extract(articles, MODEL)
+
+
+def _loaded_afresh(monkeypatch, load):
+    """nlp's two loaders with empty caches of their own (the session's loaded model stays cached), whose
+    loads go to load(name, excluded)."""
+    from functools import lru_cache
+
+    from generator.extract import nlp
+
+    monkeypatch.setattr(nlp, "_load_excluding", load)
+    monkeypatch.setattr(nlp, "_recogniser", lru_cache(maxsize=4)(nlp._recogniser.__wrapped__))
+    monkeypatch.setattr(nlp, "_parser", lru_cache(maxsize=2)(nlp._parser.__wrapped__))
+    return nlp
+
+
+def test_a_model_asked_for_while_it_loads_in_the_background_loads_once(monkeypatch):
+    """`mkdocs serve` loads the model in a thread while it waits; a save meanwhile waits for that load."""
+    import threading
+    import time
+
+    from generator.extract import load_in_background
+
+    loading, loads = threading.Event(), []
+
+    class Pipeline:
+        disabled = ()
+
+    def slow_load(name, excluded):
+        loads.append(tuple(excluded))
+        loading.set()
+        time.sleep(0.3)  # the build asks meanwhile
+        return Pipeline()
+
+    nlp = _loaded_afresh(monkeypatch, slow_load)
+    warm_up = load_in_background("a-model")
+    assert loading.wait(10)
+    asked = [nlp.load_model("a-model") for _ in range(3)]
+    warm_up.join(timeout=10)
+    assert not warm_up.is_alive()
+    assert len(loads) == 2  # the recogniser once and the parser once
+    assert asked[0] is asked[1] is asked[2] is nlp.load_model("a-model")
+
+
+def test_a_model_that_fails_to_load_in_the_background_is_left_for_the_build(monkeypatch):
+    import threading
+
+    from generator.extract import load_in_background
+
+    def broken(name, excluded):
+        raise OSError("no such model")
+
+    nlp = _loaded_afresh(monkeypatch, broken)
+    errors = []
+    monkeypatch.setattr(threading, "excepthook", errors.append)
+    load_in_background("a-model").join(timeout=10)
+    assert errors == []
+    with pytest.raises(OSError):
+        nlp.load_model("a-model")  # the build's own load says it

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
@@ -114,6 +115,24 @@ def extract(
         said = role_actions(named) + quote_actions(quotes, named, article.text)
         found.append(Extraction(tuple(s), tuple(named), tuple(dict.fromkeys(said)), tuple(quotes)))
     return find_actions(found, lambda texts: parse(texts, model))
+
+
+def load_in_background(model: str) -> threading.Thread:
+    """Start importing spaCy and loading the model in a thread, for a process that will build again (`mkdocs
+    serve`, while it waits for a save): its next build extracts at once, where it waited 2-3 s. A model that
+    does not load is left for that build to report."""
+
+    def load() -> None:
+        from .nlp import warm_up
+
+        try:
+            warm_up(model)
+        except Exception:
+            pass
+
+    thread = threading.Thread(target=load, name="explainer-model", daemon=True)
+    thread.start()
+    return thread
 
 
 def extract_articles(articles: Iterable[Article], model: str, n_process: int = 1) -> list[ExtractedArticle]:

@@ -6,6 +6,7 @@ them; the parser only over the sentences that can hold a relation.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -16,6 +17,9 @@ from spacy.tokens import Doc
 from ..config import FALLBACK_MODEL, ModelError
 
 BATCH_SIZE = 64
+# `mkdocs serve` loads the model in a thread while it waits for a save (warm_up); a save's build that asks
+# for it meanwhile waits for that one load.
+_loading = threading.Lock()
 
 
 def _load_excluding(name: str, excluded: list[str]) -> Language:
@@ -31,9 +35,20 @@ def _load_excluding(name: str, excluded: list[str]) -> Language:
     )
 
 
-@lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The model with only what extraction needs: entity recogniser and sentence segmenter."""
+    with _loading:
+        return _recogniser(name)
+
+
+def load_parser(name: str) -> Language:
+    """A second pipeline with only what the parse needs (no recogniser, no segmenter)."""
+    with _loading:
+        return _parser(name)
+
+
+@lru_cache(maxsize=4)
+def _recogniser(name: str) -> Language:
     nlp = _load_excluding(name, ["tagger", "parser", "lemmatizer", "attribute_ruler", "tok2vec"])
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
@@ -41,9 +56,14 @@ def load_model(name: str) -> Language:
 
 
 @lru_cache(maxsize=2)
-def load_parser(name: str) -> Language:
-    """A second pipeline with only what the parse needs (no recogniser, no segmenter)."""
+def _parser(name: str) -> Language:
     return _load_excluding(name, ["ner", "senter", "lemmatizer"])
+
+
+def warm_up(name: str) -> None:
+    """Load the model and the parser now, ahead of the build that will need them."""
+    load_model(name)
+    load_parser(name)
 
 
 def recognise(texts: Iterable[str], model: str, n_process: int = 1) -> Iterator[Doc]:

@@ -34,13 +34,12 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
     gc.enable()
     try:
         from . import extract
-        from .nlp import load_model, load_parser
+        from .nlp import warm_up
 
         try:
-            load_model(model)
-            load_parser(model)
+            warm_up(model)
         except Exception:
-            pass
+            pass  # the batch's extract() raises it as it should
         connection.send(READY)
         batch = connection.recv()
         connection.send((True, extract(batch, model=model)))
