@@ -29,7 +29,7 @@ from generator.config import ConfigError, ModelError, Settings, settings_from_ma
 from generator.failures import environment_error, internal_error
 from generator.figures import FigureMissing, fill
 from generator.model import TYPES
-from generator.pipeline import build, load_model_in_background
+from generator.pipeline import build, prepare_in_background
 from generator.serve_watch import watch_docs
 from generator.session import Session
 from generator.site_cache import SiteCache, cache_folder, environment_digest
@@ -207,7 +207,8 @@ def on_serve(server, config: MkDocsConfig, builder):
     """Runs once when `mkdocs serve` starts watching, before it watches mkdocs.yml's `watch:` paths: docs/
     is watched for the editor's changes only, not for the generator's own writes, which gave every edit a
     second build; the `watch:` folders are watched by the same observer, not polled (serve_watch.py). The
-    model loads meanwhile, in a thread: the session's builds extract in this process."""
+    later stages are imported and the model loaded meanwhile, in a thread (pipeline.prepare_in_background).
+    """
     settings = _state["settings"]
     assert isinstance(settings, Settings)
     cache = settings.cache_dir
@@ -218,7 +219,7 @@ def on_serve(server, config: MkDocsConfig, builder):
     _state["docs_observer"] = watch_docs(Path(config.docs_dir), trigger, folders)
     server.watch(str(trigger))
     if _state.get("serving"):  # a session's builds extract in this process (`serve --clean` has none)
-        load_model_in_background(settings)  # the editor's first save then extracts at once
+        prepare_in_background(settings)  # the editor's first save then builds at once
     return server
 
 

@@ -8,6 +8,7 @@ write stage touches docs/.
 from __future__ import annotations
 
 import gc
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,12 +123,20 @@ def _build_with_stamp(
     return result
 
 
-def load_model_in_background(settings: Settings) -> None:
-    """For a process that will build again (`mkdocs serve`, waiting for a save): the model loads in a thread
-    meanwhile, and the next build extracts at once."""
-    from .extract import load_in_background
+def prepare_in_background(settings: Settings) -> threading.Thread:
+    """For a process that will build again (`mkdocs serve`, waiting for a save): a thread imports the later
+    stages (networkx and scipy with them) and loads the model meanwhile. An up-to-date first build needs
+    neither, and the first save's build waited about 3 s for them."""
 
-    load_in_background(settings.model)
+    def prepare() -> None:
+        from . import relate, render  # noqa: F401
+        from .extract import warm_up
+
+        warm_up(settings.model)
+
+    thread = threading.Thread(target=prepare, name="explainer-prepare", daemon=True)
+    thread.start()
+    return thread
 
 
 def read_articles(settings: Settings, report: Report) -> list[Article]:

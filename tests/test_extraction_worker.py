@@ -99,7 +99,8 @@ def test_a_model_asked_for_while_it_loads_in_the_background_loads_once(monkeypat
     import threading
     import time
 
-    from generator.extract import load_in_background
+    from generator.config import Settings
+    from generator.pipeline import prepare_in_background
 
     loading, loads = threading.Event(), []
 
@@ -113,7 +114,7 @@ def test_a_model_asked_for_while_it_loads_in_the_background_loads_once(monkeypat
         return Pipeline()
 
     nlp = _loaded_afresh(monkeypatch, slow_load)
-    warm_up = load_in_background("a-model")
+    warm_up = prepare_in_background(Settings(model="a-model"))
     assert loading.wait(10)
     asked = [nlp.load_model("a-model") for _ in range(3)]
     warm_up.join(timeout=10)
@@ -125,7 +126,8 @@ def test_a_model_asked_for_while_it_loads_in_the_background_loads_once(monkeypat
 def test_a_model_that_fails_to_load_in_the_background_is_left_for_the_build(monkeypatch):
     import threading
 
-    from generator.extract import load_in_background
+    from generator.config import Settings
+    from generator.pipeline import prepare_in_background
 
     def broken(name, excluded):
         raise OSError("no such model")
@@ -133,7 +135,7 @@ def test_a_model_that_fails_to_load_in_the_background_is_left_for_the_build(monk
     nlp = _loaded_afresh(monkeypatch, broken)
     errors = []
     monkeypatch.setattr(threading, "excepthook", errors.append)
-    load_in_background("a-model").join(timeout=10)
+    prepare_in_background(Settings(model="a-model")).join(timeout=10)
     assert errors == []
     with pytest.raises(OSError):
         nlp.load_model("a-model")  # the build's own load says it

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import sys
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
@@ -117,22 +116,16 @@ def extract(
     return find_actions(found, lambda texts: parse(texts, model))
 
 
-def load_in_background(model: str) -> threading.Thread:
-    """Start importing spaCy and loading the model in a thread, for a process that will build again (`mkdocs
-    serve`, while it waits for a save): its next build extracts at once, where it waited 2-3 s. A model that
-    does not load is left for that build to report."""
+def warm_up(model: str) -> None:
+    """Import spaCy and load the model now, for a process that will extract later (`mkdocs serve`, while it
+    waits for a save: pipeline.prepare_in_background). A model that does not load is left for the build
+    that needs it to report."""
+    from .nlp import warm_up as load
 
-    def load() -> None:
-        from .nlp import warm_up
-
-        try:
-            warm_up(model)
-        except Exception:
-            pass
-
-    thread = threading.Thread(target=load, name="explainer-model", daemon=True)
-    thread.start()
-    return thread
+    try:
+        load(model)
+    except Exception:
+        pass
 
 
 def extract_articles(articles: Iterable[Article], model: str, n_process: int = 1) -> list[ExtractedArticle]:
