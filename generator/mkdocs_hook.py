@@ -93,10 +93,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     with the session the last build left (session.py), once the last build's garbage is freed."""
     settings = _state["settings"]
     assert isinstance(settings, Settings)
-    if _state.get("serving"):
+    serving = bool(_state.get("serving"))
+    if serving:
         free_the_last_build()
     try:
-        session = _session if _state.get("serving") else None
+        session = _session if serving else None
         started = time.perf_counter()
         result = build(settings, site_name=config.site_name, session=session)
         seconds = time.perf_counter() - started

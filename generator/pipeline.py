@@ -53,6 +53,7 @@ class BuildResult:
     )  # the pages drawn this build (written only if their bytes changed)
 
 
+@fewer_collections()  # collection.py: most of what a build makes lives to its end
 def build(
     settings: Settings,
     site_name: str = DEFAULT_SITE_NAME,
@@ -61,14 +62,6 @@ def build(
 ) -> BuildResult:
     """Generate docs/ from the seeds; problems go to the report, never raise for bad seeds. A long-lived
     process passes its session (session.py): the next build then reads less from the cache folder."""
-    with fewer_collections():  # collection.py: most of what a build makes lives to its end
-        return _build_with_stamp(settings, site_name, report, session)
-
-
-def _build_with_stamp(
-    settings: Settings, site_name: str, report: Report | None, session: Session | None
-) -> BuildResult:
-    """build(), unless the stamp says docs/ is up to date; the stamp and memory saved for the next."""
     from .extract import Extractor
 
     report = report if report is not None else Report()

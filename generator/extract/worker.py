@@ -33,13 +33,9 @@ def _serve(connection: Connection, builds_end: Connection, model: str) -> None:
     # spaCy's documents hold reference cycles (the build that forked this may have collection off).
     gc.enable()
     try:
-        from . import extract
-        from .nlp import warm_up
+        from . import extract, warm_up
 
-        try:
-            warm_up(model)
-        except Exception:
-            pass  # the batch's extract() raises it as it should
+        warm_up(model)  # a model that does not load: the batch's extract() raises it as it should
         connection.send(READY)
         batch = connection.recv()
         connection.send((True, extract(batch, model=model)))
