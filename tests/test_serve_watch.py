@@ -81,11 +81,14 @@ def test_only_an_editors_change_touches_the_trigger(tmp_path):
 
 
 def _trigger_text(folder: Path) -> str:
-    """What the observer wrote into the trigger file (waiting up to 20 s for it)."""
-    deadline = time.monotonic() + 20
-    while not (folder / TRIGGER).exists() and time.monotonic() < deadline:
+    """What the observer wrote into the trigger file (waiting up to 20 s for it). The observer's write_text
+    creates the file empty before it writes: an empty file is not yet written."""
+    trigger, deadline = folder / TRIGGER, time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if trigger.exists() and (text := trigger.read_text(encoding="utf-8")):
+            return text
         time.sleep(0.05)
-    return (folder / TRIGGER).read_text(encoding="utf-8")
+    return trigger.read_text(encoding="utf-8") if trigger.exists() else ""
 
 
 @contextmanager
